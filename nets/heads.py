@@ -1,0 +1,80 @@
+"""Output heads and their losses, all computed from logits.
+
+A sigmoid head has one logit ``z`` per sample and ``p = sigmoid(z)``; a softmax head
+has two, ``(z0, z1)`` with row k of ``W2`` for class k, and ``p = softmax(z)[1]``.
+Losses use log-sigmoid and log-softmax directly, never ``log(p)``, so a finite logit
+never gives NaN or inf and ``dL/dz = p - y`` holds at any size.
+"""
+
+import numpy as np
+
+from .activations import sigmoid
+
+HEADS = {"sigmoid": 1, "softmax": 2}  # head name -> number of output units
+LOSSES = ("cross_entropy", "squared_error")
+
+
+def softplus_pair(z):
+    """Return ``(log(1 + e^-z), log(1 + e^z))`` without overflow or lost digits.
+
+    Both share ``log1p(e^-|z|)``, which is tiny but exact where one of them is tiny.
+    """
+    a = np.log1p(np.exp(-np.abs(z)))
+    return a + np.maximum(-z, 0.0), a + np.maximum(z, 0.0)
+
+
+def log_sigmoid(z):
+    """log(sigmoid(z)), exact at any finite z."""
+    return -softplus_pair(z)[0]
+
+
+def log_softmax(Z):
+    """Row-wise log-softmax of logits ``Z`` (n_samples, n_classes)."""
+    # subtracting the row maximum keeps every exp in [0, 1]
+    shifted = Z - Z.max(axis=1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+
+
+def softmax(Z):
+    """Row-wise softmax of logits ``Z`` (n_samples, n_classes)."""
+    return np.exp(log_softmax(Z))
+
+
+def head_proba(head, Z):
+    """P(class 1) per sample from the logits ``Z`` (n_samples, n_out)."""
+    if head == "sigmoid":
+        return sigmoid(Z[:, 0])
+    return softmax(Z)[:, 1]
+
+
+def head_loss(head, Z, y, loss="cross_entropy"):
+    """Mean loss over the samples and its gradient with respect to the logits.
+
+    ``Z`` is (n_samples, n_out), ``y`` (n_samples,) holds labels 0/1 (or, for the
+    sigmoid head, targets in [0, 1]). Returns ``(loss, dZ, P)`` with ``dZ`` shaped like
+    ``Z`` and ``P`` the head's output probabilities (n_samples, n_out).
+    """
+    n = Z.shape[0]
+    if head == "sigmoid":
+        z = Z[:, 0]
+        p = sigmoid(z)
+        if loss == "cross_entropy":
+            sp_neg, sp_pos = softplus_pair(z)  # -log p, -log(1 - p)
+            value = np.mean(y * sp_neg + (1.0 - y) * sp_pos)
+            dz = (p - y) / n
+        else:  # half squared error on the probability
+            diff = p - y
+            value = 0.5 * np.mean(diff * diff)
+            dz = diff * p * (1.0 - p) / n
+        return value, dz[:, None], p[:, None]
+
+    if loss != "cross_entropy":
+        raise ValueError(
+            f"loss for the softmax head must be 'cross_entropy'; received {loss!r}"
+        )
+    logp = log_softmax(Z)
+    P = np.exp(logp)
+    Y = np.zeros_like(Z)
+    Y[np.arange(n), y.astype(np.intp)] = 1.0
+    value = -np.mean(np.sum(Y * logp, axis=1))
+    return value, (P - Y) / n, P

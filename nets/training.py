@@ -1,0 +1,375 @@
+"""Gradient-descent training of one net, and of the twin nets side by side.
+
+Histories hold one entry per state: entry k is the net after k epochs, so a run of
+E epochs has E + 1 entries. The training forward pass that measures state k is the
+one the next step backpropagates through, so measuring costs no extra pass.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .activations import ACTIVATIONS
+from .heads import head_loss
+from .mapping import sigmoid_to_softmax
+from .network import check_inputs, init_net
+from .optim import LayerRates, NetRates, Optimizer, OptimizerSpec
+
+PAIRINGS = ("matched", "same", "independent")
+DIVERGED_LOSS = 1e8  # a mean cross-entropy past this is an overflow, not learning
+
+
+@dataclass
+class History:
+    """Per-epoch measurements of one net; lists of equal length."""
+
+    epoch: list = field(default_factory=list)
+    train_loss: list = field(default_factory=list)
+    test_loss: list = field(default_factory=list)
+    train_acc: list = field(default_factory=list)
+    test_acc: list = field(default_factory=list)
+
+    def as_dict(self):
+        return {k: list(v) for k, v in self.__dict__.items()}
+
+
+def _accuracy(P, y):
+    return float(np.mean((P[:, -1] >= 0.5) == (y == 1)))
+
+
+class Trainer:
+    """Trains one net in place; ``run`` may be called again to go on.
+
+    X (n_train, n_inputs), y (n_train,); the test split may be empty or None.
+    ``batch_size`` None (or >= n_train) is full-batch gradient descent.
+    """
+
+    def __init__(
+        self,
+        net,
+        X,
+        y,
+        X_test=None,
+        y_test=None,
+        rates=None,
+        optimizer=None,
+        batch_size=None,
+        name="net",
+    ):
+        self.net = net
+        self.X, self.y = check_inputs(net, X, y)
+        if X_test is not None and len(X_test):
+            self.X_test, self.y_test = check_inputs(net, X_test, y_test)
+        else:
+            self.X_test = self.y_test = None
+        self.rates = rates or NetRates(LayerRates(0.1), LayerRates(0.1))
+        self.opt = Optimizer(optimizer or OptimizerSpec(), self.rates)
+        n = len(self.y)
+        if batch_size is not None and (
+            not isinstance(batch_size, (int, np.integer)) or batch_size < 1
+        ):
+            raise ValueError(
+                "batch_size must be a whole number >= 1 or None; "
+                f"received {batch_size!r}"
+            )
+        self.batch_size = n if batch_size is None else min(int(batch_size), n)
+        self.name = name
+        self.act = ACTIVATIONS[net.activation]
+        self.history = History()
+        self.epoch = 0
+        self.diverged = None  # a message once the loss overflowed
+        self._cached = (
+            None  # (z1, h, dlogits) of the current state on the full train set
+        )
+        self._measure()
+
+    # forward and backward on raw arrays: the hot path
+    def _forward(self, X):
+        net = self.net
+        z1 = X @ net.W1.T + net.b1  # (n, n_hidden)
+        h = self.act.f(z1)
+        return z1, h, h @ net.W2.T + net.b2  # logits (n, n_out)
+
+    def _grads(self, X, z1, h, dlogits):
+        dh = dlogits @ self.net.W2  # (n, n_hidden)
+        dz1 = dh * self.act.df(z1, h)
+        return {
+            "W1": dz1.T @ X,
+            "b1": dz1.sum(axis=0),
+            "W2": dlogits.T @ h,
+            "b2": dlogits.sum(axis=0),
+        }
+
+    def _measure(self):
+        """Append the current state's losses and accuracies to the history."""
+        net = self.net
+        z1, h, logits = self._forward(self.X)
+        loss, dlogits, P = head_loss(net.head, logits, self.y)
+        self._cached = (z1, h, dlogits)
+        hist = self.history
+        hist.epoch.append(self.epoch)
+        hist.train_loss.append(float(loss))
+        hist.train_acc.append(_accuracy(P, self.y))
+        if self.X_test is None:
+            hist.test_loss.append(float("nan"))
+            hist.test_acc.append(float("nan"))
+        else:
+            t_loss, _, t_P = head_loss(
+                net.head, self._forward(self.X_test)[2], self.y_test
+            )
+            hist.test_loss.append(float(t_loss))
+            hist.test_acc.append(_accuracy(t_P, self.y_test))
+        return loss
+
+    def run_epoch(self, order=None):
+        """One pass over the training set, in ``order`` (a permutation) if given."""
+        if self.diverged:
+            return False
+        params = self.net.params()
+        before = {k: v.copy() for k, v in params.items()}
+        n, bs = len(self.y), self.batch_size
+        if bs >= n:
+            z1, h, dlogits = self._cached
+            self.opt.step(params, self._grads(self.X, z1, h, dlogits))
+        else:
+            order = np.arange(n) if order is None else order
+            for start in range(0, n, bs):
+                idx = order[start : start + bs]
+                Xb, yb = self.X[idx], self.y[idx]
+                z1, h, logits = self._forward(Xb)
+                dlogits = head_loss(self.net.head, logits, yb)[1]
+                self.opt.step(params, self._grads(Xb, z1, h, dlogits))
+
+        finite = all(np.all(np.isfinite(v)) for v in params.values())
+        self.epoch += 1
+        if finite:
+            with np.errstate(over="ignore", invalid="ignore"):
+                loss = self._measure()
+            if np.isfinite(loss) and loss < DIVERGED_LOSS:
+                return True
+            for k in ("epoch", "train_loss", "test_loss", "train_acc", "test_acc"):
+                getattr(self.history, k).pop()
+        # diverged: keep the last finite weights and say which learning rate did it
+        for k, v in params.items():
+            v[...] = before[k]
+        self.epoch -= 1
+        self._measure_restored()
+        r = self.rates
+        self.diverged = (
+            f"The {self.name} net diverged in epoch {self.epoch + 1}: its loss "
+            f"overflowed with learning rate {r.hidden.lr:g} on the hidden layer and "
+            f"{r.head.lr:g} on the head. Training stopped and kept its last finite "
+            "weights (epoch "
+            f"{self.epoch}). Try a smaller learning rate."
+        )
+        return False
+
+    def run(self, epochs, callback=None):
+        """Train for ``epochs`` more epochs in a fresh order each epoch.
+
+        ``callback(done, epochs)`` is told after each epoch; stops early on divergence.
+        """
+        rng = np.random.default_rng(self.epoch)
+        for i in range(1, epochs + 1):
+            if not self.run_epoch(rng.permutation(len(self.y))):
+                return i - 1
+            if callback is not None:
+                callback(i, epochs)
+        return epochs
+
+    def _measure_restored(self):
+        # the restored state was measured already; only the cache must match it again
+        z1, h, logits = self._forward(self.X)
+        self._cached = (z1, h, head_loss(self.net.head, logits, self.y)[1])
+
+
+def make_twins(
+    n_inputs=2,
+    n_hidden=2,
+    activation="tanh",
+    pairing="matched",
+    lr=0.1,
+    lr_head=None,
+    l1=0.0,
+    l2=0.0,
+    optimizer="sgd",
+    seed=0,
+    shift=None,
+):
+    """The twin nets and their rates for one of ``PAIRINGS``.
+
+    - matched: the softmax net is ``sigmoid_to_softmax`` of the sigmoid net; the
+      sigmoid head learns at twice the softmax head's rate with half its L2. Under
+      Adam with L2 the symmetric shift is used, since Adam scales each weight alone.
+    - same: one hidden initialisation, every rate the same, each head drawn alone.
+    - independent: each net initialised on its own, every rate the same.
+
+    Returns ``(sigmoid_net, softmax_net, sigmoid_rates, softmax_rates)``.
+    """
+    if pairing not in PAIRINGS:
+        raise ValueError(
+            f"pairing must be one of {list(PAIRINGS)}; received {pairing!r}"
+        )
+    lr_head = lr if lr_head is None else lr_head
+    hidden = LayerRates(lr, l1, l2)
+    head = LayerRates(lr_head, l1, l2)
+    soft_rates = NetRates(hidden, head)
+    sig = init_net(n_inputs, n_hidden, activation, "sigmoid", seed)
+    if pairing == "matched":
+        if shift is None:
+            shift = "symmetric" if (optimizer == "adam" and l2 > 0) else 0.0
+        soft = sigmoid_to_softmax(sig, shift=shift)
+        sig_rates = NetRates(hidden, LayerRates(2 * lr_head, l1, l2 / 2))
+        return sig, soft, sig_rates, soft_rates
+    soft_seed = seed if pairing == "same" else seed + 1
+    soft = init_net(n_inputs, n_hidden, activation, "softmax", soft_seed)
+    if pairing == "same":
+        soft = soft.copy(W1=sig.W1, b1=sig.b1)
+    return sig, soft, soft_rates, soft_rates
+
+
+def lockstep_guarantee(pairing, optimizer="sgd", l1=0.0, l2=0.0, shift=0.0):
+    """Whether the twins must predict alike at every step, and why, in words."""
+    if pairing == "same":
+        return False, (
+            "Not guaranteed: the softmax row difference w = W2[1] - W2[0] moves by "
+            "2·lr·g per step while the sigmoid row moves by lr·g, so with the same "
+            "rate the softmax boundary moves twice as far (and each head starts alone)."
+        )
+    if pairing == "independent":
+        return False, (
+            "Not guaranteed: the nets start from different weights, so they follow "
+            "different paths even though both can represent the same functions."
+        )
+    if l1 > 0:
+        return False, (
+            "Broken by L1: the rows get l1·sign(r1) and l1·sign(r0), and "
+            "sign(r1) - sign(r0) is not a multiple of sign(r1 - r0), so the row "
+            "difference no longer moves like the sigmoid row."
+        )
+    if (
+        optimizer == "adam"
+        and l2 > 0
+        and not (isinstance(shift, str) and shift == "symmetric")
+    ):
+        return False, (
+            "Broken by Adam with L2 and a non-symmetric shift: the row gradients "
+            "g + l2·r1 and -g + l2·r0 are not opposite unless r0 = -r1, and Adam "
+            "rescales each weight on its own. The symmetric shift c = -w/2 restores it."
+        )
+    why = (
+        "Guaranteed: the softmax rows get gradients g and -g, so w = r1 - r0 moves by "
+        "2·lr·g, exactly what the sigmoid head does at 2·lr"
+    )
+    if l2 > 0:
+        why += "; the L2 term l2·(r1 - r0) matches the sigmoid head's (l2/2)·w at 2·lr"
+    if optimizer == "adam":
+        why += "; Adam's step is the same for g and -g up to sign"
+    elif optimizer == "momentum":
+        why += "; momentum is linear in the gradients, so it keeps the factor 2"
+    return True, why + ". The hidden layers get the same signal (p - y)·w."
+
+
+class TwinTrainer:
+    """The sigmoid net and the softmax net trained side by side on one data set.
+
+    Both see the minibatches in the same order (drawn from ``seed``), so any gap
+    between them comes from the heads and their rates alone.
+    """
+
+    def __init__(
+        self,
+        sig_net,
+        soft_net,
+        X,
+        y,
+        X_test=None,
+        y_test=None,
+        sig_rates=None,
+        soft_rates=None,
+        optimizer=None,
+        batch_size=None,
+        seed=0,
+    ):
+        spec = (
+            optimizer
+            if isinstance(optimizer, OptimizerSpec)
+            else OptimizerSpec(optimizer or "sgd")
+        )
+        self.sigmoid = Trainer(
+            sig_net, X, y, X_test, y_test, sig_rates, spec, batch_size, "sigmoid"
+        )
+        self.softmax = Trainer(
+            soft_net, X, y, X_test, y_test, soft_rates, spec, batch_size, "softmax"
+        )
+        self.rng = np.random.default_rng(seed)
+        self.epoch = 0
+
+    @property
+    def trainers(self):
+        return self.sigmoid, self.softmax
+
+    @property
+    def messages(self):
+        return [t.diverged for t in self.trainers if t.diverged]
+
+    def run(self, epochs, callback=None, every=None):
+        """Train both for ``epochs`` more epochs; ``callback(done, epochs)`` is told.
+
+        Stops early once both nets have diverged. Returns the epochs run.
+        """
+        n = len(self.sigmoid.y)
+        every = every or max(1, epochs // 100)
+        for i in range(1, epochs + 1):
+            order = self.rng.permutation(n) if self.sigmoid.batch_size < n else None
+            alive = [t.run_epoch(order) for t in self.trainers]
+            self.epoch += 1
+            if callback is not None and (i % every == 0 or i == epochs):
+                callback(i, epochs)
+            if not any(alive):
+                return i
+        return epochs
+
+
+def train_twins(
+    X,
+    y,
+    X_test=None,
+    y_test=None,
+    n_hidden=2,
+    activation="tanh",
+    pairing="matched",
+    lr=0.1,
+    lr_head=None,
+    epochs=100,
+    batch_size=None,
+    optimizer="sgd",
+    l1=0.0,
+    l2=0.0,
+    seed=0,
+    callback=None,
+):
+    """Build the twins for ``pairing``, train them, and return the ``TwinTrainer``."""
+    X = np.asarray(X, dtype=np.float64)
+    if X.ndim != 2:
+        raise ValueError(
+            f"X must be a 2-D array (n_samples, n_inputs); received shape {X.shape}"
+        )
+    sig, soft, sig_rates, soft_rates = make_twins(
+        X.shape[1], n_hidden, activation, pairing, lr, lr_head, l1, l2, optimizer, seed
+    )
+    twins = TwinTrainer(
+        sig,
+        soft,
+        X,
+        y,
+        X_test,
+        y_test,
+        sig_rates,
+        soft_rates,
+        optimizer,
+        batch_size,
+        seed,
+    )
+    twins.run(epochs, callback)
+    return twins
