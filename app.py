@@ -1,0 +1,22 @@
+"""Twin Heads: a sigmoid-head net and a softmax-head net, side by side.
+
+This file only routes: it sets the page up, the session defaults, and the pages.
+Start it with ``streamlit run app.py``.
+"""
+
+import streamlit as st
+
+from ui.state import init_defaults
+
+st.set_page_config(page_title="Twin Heads", page_icon=":material/hub:", layout="wide")
+init_defaults()
+
+pages = [
+    st.Page(
+        "pages/training.py",
+        title="Training",
+        icon=":material/show_chart:",
+        default=True,
+    ),
+]
+st.navigation(pages).run()
