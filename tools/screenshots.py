@@ -15,7 +15,7 @@ def main():
         page = browser.new_page(viewport={"width": 1500, "height": 1350})
         page.goto(url)
         wait_for_app(page)
-        page.get_by_role("button", name="Train").click()
+        page.get_by_role("button", name="Train", exact=True).click()
         wait_for_app(page)
         page.wait_for_selector(".js-plotly-plot .contour", timeout=30_000)
         page.wait_for_timeout(1000)
