@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CASES = ROOT.parent / "shared" / "cases"
+CASES = ROOT / "tests" / "cases"  # copies of the shared known-value cases
 SCREENSHOTS = ROOT / "screenshots"
 sys.path.insert(0, str(ROOT))
 
