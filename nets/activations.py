@@ -25,7 +25,7 @@ def sigmoid(z):
     """Logistic function 1 / (1 + e^-z), exact at any finite z."""
     # exp of a non-positive number never overflows; both branches share it
     e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    return np.where(z >= 0, 1.0, e) / (1.0 + e)
 
 
 def _tanh_df(z, h):

@@ -33,8 +33,9 @@ class History:
         return {k: list(v) for k, v in self.__dict__.items()}
 
 
-def _accuracy(P, y):
-    return float(np.mean((P[:, -1] >= 0.5) == (y == 1)))
+def _accuracy(P, is_one):
+    """Share of samples where P(class 1) >= 0.5 matches ``is_one`` (y == 1)."""
+    return np.count_nonzero((P[:, -1] >= 0.5) == is_one) / len(is_one)
 
 
 class Trainer:
@@ -78,9 +79,9 @@ class Trainer:
         self.history = History()
         self.epoch = 0
         self.diverged = None  # a message once the loss overflowed
-        self._cached = (
-            None  # (z1, h, dlogits) of the current state on the full train set
-        )
+        # the current state's (z1, h, dlogits) on the full training set
+        self._cached = None
+        self._ones = np.ones(n)
         self._measure()
 
     # forward and backward on raw arrays: the hot path
@@ -93,23 +94,31 @@ class Trainer:
     def _grads(self, X, z1, h, dlogits):
         dh = dlogits @ self.net.W2  # (n, n_hidden)
         dz1 = dh * self.act.df(z1, h)
+        # column sums as products with ones: much faster than sum(axis=0)
+        ones = self._ones if len(X) == len(self._ones) else np.ones(len(X))
         return {
             "W1": dz1.T @ X,
-            "b1": dz1.sum(axis=0),
+            "b1": ones @ dz1,
             "W2": dlogits.T @ h,
-            "b2": dlogits.sum(axis=0),
+            "b2": ones @ dlogits,
         }
 
     def _measure(self):
-        """Append the current state's losses and accuracies to the history."""
+        """Append the current state's losses and accuracies to the history.
+
+        Returns the training loss, or inf when a weight has become NaN or inf.
+        """
         net = self.net
         z1, h, logits = self._forward(self.X)
         loss, dlogits, P = head_loss(net.head, logits, self.y)
+        # a non-finite W1 or b1 makes z1 non-finite; W2 and b2 show in the loss
+        if not np.isfinite(self._ones @ z1).all():
+            loss = np.inf
         self._cached = (z1, h, dlogits)
         hist = self.history
         hist.epoch.append(self.epoch)
         hist.train_loss.append(float(loss))
-        hist.train_acc.append(_accuracy(P, self.y))
+        hist.train_acc.append(_accuracy(P, self.y == 1))
         if self.X_test is None:
             hist.test_loss.append(float("nan"))
             hist.test_acc.append(float("nan"))
@@ -118,7 +127,7 @@ class Trainer:
                 net.head, self._forward(self.X_test)[2], self.y_test
             )
             hist.test_loss.append(float(t_loss))
-            hist.test_acc.append(_accuracy(t_P, self.y_test))
+            hist.test_acc.append(_accuracy(t_P, self.y_test == 1))
         return loss
 
     def run_epoch(self, order=None):
@@ -140,15 +149,13 @@ class Trainer:
                 dlogits = head_loss(self.net.head, logits, yb)[1]
                 self.opt.step(params, self._grads(Xb, z1, h, dlogits))
 
-        finite = all(np.all(np.isfinite(v)) for v in params.values())
         self.epoch += 1
-        if finite:
-            with np.errstate(over="ignore", invalid="ignore"):
-                loss = self._measure()
-            if np.isfinite(loss) and loss < DIVERGED_LOSS:
-                return True
-            for k in ("epoch", "train_loss", "test_loss", "train_acc", "test_acc"):
-                getattr(self.history, k).pop()
+        with np.errstate(over="ignore", invalid="ignore"):
+            loss = self._measure()
+        if loss < DIVERGED_LOSS:  # False for NaN and inf too
+            return True
+        for k in ("epoch", "train_loss", "test_loss", "train_acc", "test_acc"):
+            getattr(self.history, k).pop()
         # diverged: keep the last finite weights and say which learning rate did it
         for k, v in params.items():
             v[...] = before[k]
@@ -159,8 +166,7 @@ class Trainer:
             f"The {self.name} net diverged in epoch {self.epoch + 1}: its loss "
             f"overflowed with learning rate {r.hidden.lr:g} on the hidden layer and "
             f"{r.head.lr:g} on the head. Training stopped and kept its last finite "
-            "weights (epoch "
-            f"{self.epoch}). Try a smaller learning rate."
+            f"weights (epoch {self.epoch}). Try a smaller learning rate."
         )
         return False
 
@@ -313,10 +319,12 @@ class TwinTrainer:
     def messages(self):
         return [t.diverged for t in self.trainers if t.diverged]
 
-    def run(self, epochs, callback=None, every=None):
+    def run(self, epochs, callback=None, every=None, hook=None):
         """Train both for ``epochs`` more epochs; ``callback(done, epochs)`` is told.
 
-        Stops early once both nets have diverged. Returns the epochs run.
+        ``hook(twins)``, if given, is called after every epoch; a true return stops
+        the run there. Stops early once both nets have diverged. Returns the epochs
+        run.
         """
         n = len(self.sigmoid.y)
         every = every or max(1, epochs // 100)
@@ -327,6 +335,8 @@ class TwinTrainer:
             if callback is not None and (i % every == 0 or i == epochs):
                 callback(i, epochs)
             if not any(alive):
+                return i
+            if hook is not None and hook(self):
                 return i
         return epochs
 
