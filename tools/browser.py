@@ -93,15 +93,50 @@ def launch_chromium(playwright):
     )
 
 
-def wait_for_app(page, timeout=60_000):
-    """Wait until Streamlit has finished running the script for the page shown."""
+# counts the app's finished script runs, so a test can wait for the run its own
+# action started (Streamlit marks the app root with its script state)
+RUN_COUNTER = """
+(() => {
+  window.__twinRuns = 0;
+  let last = null;
+  const watch = () => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app) { requestAnimationFrame(watch); return; }
+    const note = () => {
+      const state = app.getAttribute('data-test-script-state');
+      if (state === 'notRunning' && last !== 'notRunning') window.__twinRuns += 1;
+      last = state;
+    };
+    note();
+    new MutationObserver(note).observe(app, {attributes: true});
+  };
+  watch();
+})();
+"""
+
+
+def count_runs(page):
+    """Count the app's finished script runs in ``page`` from now on."""
+    page.add_init_script(RUN_COUNTER)
+
+
+def runs(page):
+    """How many script runs have finished in ``page`` (see ``count_runs``)."""
+    return page.evaluate("() => window.__twinRuns || 0")
+
+
+def wait_for_app(page, timeout=60_000, after=None):
+    """Wait until the app is idle; with ``after``, until a run past that count ended."""
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
+    if after is not None:
+        page.wait_for_function(
+            f"() => (window.__twinRuns || 0) > {after}", timeout=timeout
+        )
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+        """() => {
+            const app = document.querySelector('[data-testid="stApp"]');
+            return app && app.getAttribute('data-test-script-state') === 'notRunning';
+        }""",
         timeout=timeout,
     )
-    page.wait_for_timeout(300)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-        timeout=timeout,
-    )
+    page.wait_for_timeout(150)  # let Plotly finish drawing what the run sent
