@@ -33,9 +33,18 @@ def free_port():
         return s.getsockname()[1]
 
 
+class AppURL(str):
+    """The app's base URL, which also knows the server's process id."""
+
+    pid: int
+
+
 @contextlib.contextmanager
 def running_app(timeout=60.0):
-    """Run ``streamlit run app.py`` on a free loopback port; yield its base URL."""
+    """Run ``streamlit run app.py`` on a free loopback port; yield its base URL.
+
+    The URL is an ``AppURL``: ``url.pid`` is the server's process id.
+    """
     port = free_port()
     cmd = [
         sys.executable,
@@ -57,7 +66,8 @@ def running_app(timeout=60.0):
     proc = subprocess.Popen(
         cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
-    url = f"http://127.0.0.1:{port}"
+    url = AppURL(f"http://127.0.0.1:{port}")
+    url.pid = proc.pid
     try:
         deadline = time.monotonic() + timeout
         while True:
