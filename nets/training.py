@@ -56,8 +56,10 @@ class Trainer:
         optimizer=None,
         batch_size=None,
         name="net",
+        seed=0,
     ):
         self.net = net
+        self.rng = np.random.default_rng(seed)  # minibatch order in ``run``
         self.X, self.y = check_inputs(net, X, y)
         if X_test is not None and len(X_test):
             self.X_test, self.y_test = check_inputs(net, X_test, y_test)
@@ -175,9 +177,10 @@ class Trainer:
 
         ``callback(done, epochs)`` is told after each epoch; stops early on divergence.
         """
-        rng = np.random.default_rng(self.epoch)
+        n = len(self.y)
         for i in range(1, epochs + 1):
-            if not self.run_epoch(rng.permutation(len(self.y))):
+            order = self.rng.permutation(n) if self.batch_size < n else None
+            if not self.run_epoch(order):
                 return i - 1
             if callback is not None:
                 callback(i, epochs)
