@@ -13,7 +13,7 @@ from .activations import ACTIVATIONS
 from .heads import head_loss
 from .mapping import sigmoid_to_softmax
 from .network import check_inputs, init_net
-from .optim import LayerRates, NetRates, Optimizer, OptimizerSpec
+from .optim import OPTIMIZERS, LayerRates, NetRates, Optimizer, OptimizerSpec
 
 PAIRINGS = ("matched", "same", "independent")
 DIVERGED_LOSS = 1e8  # a mean cross-entropy past this is an overflow, not learning
@@ -239,6 +239,14 @@ def make_twins(
 
 def lockstep_guarantee(pairing, optimizer="sgd", l1=0.0, l2=0.0, shift=0.0):
     """Whether the twins must predict alike at every step, and why, in words."""
+    if pairing not in PAIRINGS:
+        raise ValueError(
+            f"pairing must be one of {list(PAIRINGS)}; received {pairing!r}"
+        )
+    if optimizer not in OPTIMIZERS:
+        raise ValueError(
+            f"optimizer must be one of {list(OPTIMIZERS)}; received {optimizer!r}"
+        )
     if pairing == "same":
         return False, (
             "Not guaranteed: the softmax row difference w = W2[1] - W2[0] moves by "
