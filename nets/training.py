@@ -55,7 +55,7 @@ class Trainer:
         rates=None,
         optimizer=None,
         batch_size=None,
-        name="net",
+        name="",
         seed=0,
     ):
         self.net = net
@@ -164,8 +164,9 @@ class Trainer:
         self.epoch -= 1
         self._measure_restored()
         r = self.rates
+        which = f"{self.name} net" if self.name else "net"
         self.diverged = (
-            f"The {self.name} net diverged in epoch {self.epoch + 1}: its loss "
+            f"The {which} diverged in epoch {self.epoch + 1}: its loss "
             f"overflowed with learning rate {r.hidden.lr:g} on the hidden layer and "
             f"{r.head.lr:g} on the head. Training stopped and kept its last finite "
             f"weights (epoch {self.epoch}). Try a smaller learning rate."
@@ -190,6 +191,11 @@ class Trainer:
         # the restored state was measured already; only the cache must match it again
         z1, h, logits = self._forward(self.X)
         self._cached = (z1, h, head_loss(self.net.head, logits, self.y)[1])
+
+
+def _default_shift(optimizer, l2):
+    # Adam rescales each weight alone, so with L2 only opposite rows stay opposite
+    return "symmetric" if (optimizer == "adam" and l2 > 0) else 0.0
 
 
 def make_twins(
@@ -226,7 +232,7 @@ def make_twins(
     sig = init_net(n_inputs, n_hidden, activation, "sigmoid", seed)
     if pairing == "matched":
         if shift is None:
-            shift = "symmetric" if (optimizer == "adam" and l2 > 0) else 0.0
+            shift = _default_shift(optimizer, l2)
         soft = sigmoid_to_softmax(sig, shift=shift)
         sig_rates = NetRates(hidden, LayerRates(2 * lr_head, l1, l2 / 2))
         return sig, soft, sig_rates, soft_rates
@@ -237,8 +243,12 @@ def make_twins(
     return sig, soft, soft_rates, soft_rates
 
 
-def lockstep_guarantee(pairing, optimizer="sgd", l1=0.0, l2=0.0, shift=0.0):
-    """Whether the twins must predict alike at every step, and why, in words."""
+def lockstep_guarantee(pairing, optimizer="sgd", l1=0.0, l2=0.0, shift=None):
+    """Whether the twins must predict alike at every step, and why, in words.
+
+    ``shift`` is the matched mapping's shift; None means the one ``make_twins``
+    picks (symmetric under Adam with L2, zero otherwise).
+    """
     if pairing not in PAIRINGS:
         raise ValueError(
             f"pairing must be one of {list(PAIRINGS)}; received {pairing!r}"
@@ -247,6 +257,8 @@ def lockstep_guarantee(pairing, optimizer="sgd", l1=0.0, l2=0.0, shift=0.0):
         raise ValueError(
             f"optimizer must be one of {list(OPTIMIZERS)}; received {optimizer!r}"
         )
+    if shift is None:
+        shift = _default_shift(optimizer, l2)
     if pairing == "same":
         return False, (
             "Not guaranteed: the softmax row difference w = W2[1] - W2[0] moves by "

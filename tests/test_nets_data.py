@@ -5,16 +5,12 @@ class counts), not values computed by our code.
 """
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 import nets
-
-# the shared cases beside the clone (as CI lays them out), else the copies in tests/
-SHARED_CASES = Path(__file__).resolve().parents[2] / "shared" / "cases"
-CASES = SHARED_CASES if SHARED_CASES.is_dir() else Path(__file__).parent / "cases"
+from tests.conftest import CASES
 
 
 def load_case(name):

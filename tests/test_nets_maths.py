@@ -5,17 +5,14 @@ implementation), from closed-form maths, or from identities.
 """
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 import nets
 from nets.heads import head_proba
+from tests.conftest import CASES
 
-# the shared cases beside the clone (as CI lays them out), else the copies in tests/
-SHARED_CASES = Path(__file__).resolve().parents[2] / "shared" / "cases"
-CASES = SHARED_CASES if SHARED_CASES.is_dir() else Path(__file__).parent / "cases"
 ACTS = sorted(nets.ACTIVATIONS)
 HEADS = sorted(nets.HEADS)
 

@@ -6,17 +6,14 @@ every step. Rounding is the only difference, so 1e-12 is a generous bound.
 """
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 import nets
 from nets import LayerRates, NetRates, OptimizerSpec, Trainer, TwinTrainer
+from tests.conftest import CASES
 
-# the shared cases beside the clone (as CI lays them out), else the copies in tests/
-SHARED_CASES = Path(__file__).resolve().parents[2] / "shared" / "cases"
-CASES = SHARED_CASES if SHARED_CASES.is_dir() else Path(__file__).parent / "cases"
 ACTS = sorted(nets.ACTIVATIONS)
 LOCKSTEP_TOL = 1e-12
 DRIFT = 1e-6
