@@ -18,5 +18,6 @@ pages = [
         icon=":material/show_chart:",
         default=True,
     ),
+    st.Page("pages/backprop.py", title="Backprop", icon=":material/calculate:"),
 ]
 st.navigation(pages).run()

@@ -17,6 +17,8 @@ from .data import (
     load_tips,
     make_toy,
 )
+from .exercise import Exercise, ExerciseCheck, check_answers, make_exercise
+from .export import net_json, read_net_json, steps_csv, worked_markdown
 from .gradcheck import CheckRow, gradient_check, numerical_grads, relative_error
 from .grid import boundary_grid, probability_grid
 from .heads import HEADS, LOSSES, head_loss, log_sigmoid, log_softmax, softmax
@@ -33,6 +35,7 @@ from .network import (
     predict_proba,
 )
 from .optim import OPTIMIZERS, LayerRates, NetRates, Optimizer, OptimizerSpec
+from .relations import Relation, head_relations
 from .training import (
     PAIRINGS,
     History,
@@ -42,6 +45,7 @@ from .training import (
     make_twins,
     train_twins,
 )
+from .worked import STEP_KEYS, Step, per_sample_grads, worked_steps
 
 __all__ = [
     "ACTIVATIONS",
@@ -93,4 +97,18 @@ __all__ = [
     "softmax",
     "softmax_to_sigmoid",
     "train_twins",
+    "STEP_KEYS",
+    "Exercise",
+    "ExerciseCheck",
+    "Relation",
+    "Step",
+    "check_answers",
+    "head_relations",
+    "make_exercise",
+    "net_json",
+    "per_sample_grads",
+    "read_net_json",
+    "steps_csv",
+    "worked_markdown",
+    "worked_steps",
 ]
