@@ -199,3 +199,24 @@ def test_json_import_loads_a_good_file_and_keeps_the_net_on_a_bad_one():
     assert any("missing W2, b2" in e.value for e in at.error)
     assert at.selectbox(key="bp_source").value == "Imported file"
     np.testing.assert_allclose(value_of(at.latex[1].value), first)
+
+
+def test_nets_offered_by_another_page_are_shown_with_their_own_softmax_twin():
+    sig = nets.Net.from_dict(PRESETS["Preset: one sample, cross-entropy"]["net"])
+    mapped = nets.sigmoid_to_softmax(sig, shift="symmetric")
+    unrelated = mapped.copy(W2=[[0.1, 0.2], [0.3, 0.4]])
+    for soft, related in ((mapped, True), (unrelated, False)):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.run()
+        at.session_state["shared_nets"] = {
+            "Weights page": (sig.to_dict(), soft.to_dict())
+        }
+        at.switch_page("pages/backprop.py").run()
+        at.selectbox(key="bp_source").select("Weights page").run()
+        assert not at.exception
+        shown = shown_values(at)
+        # the softmax column shows the offered net's own head, not a mapped one
+        z2 = nets.forward(soft, np.array([[0.5, -1.0]]))[2]
+        assert_shown(shown[2][1], z2, 4)
+        badges = " ".join(m.value for m in at.markdown if m.value.startswith(":"))
+        assert ("not here" in badges) is not related
