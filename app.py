@@ -18,6 +18,7 @@ pages = [
         icon=":material/show_chart:",
         default=True,
     ),
+    st.Page("pages/weights.py", title="Weights", icon=":material/tune:"),
     st.Page("pages/backprop.py", title="Backprop", icon=":material/calculate:"),
 ]
 st.navigation(pages).run()
