@@ -12,6 +12,8 @@ from importlib import resources
 
 import numpy as np
 
+from .checks import check_choice, check_number, check_seed
+
 TOY_SETS = ("circle", "xor", "gauss", "spiral", "moons")
 IRIS_SPECIES = ("setosa", "versicolor", "virginica")
 IRIS_MEASURES = ("sepal_length", "sepal_width", "petal_length", "petal_width")
@@ -65,24 +67,14 @@ class Dataset:
 
 def split(X, y, train_ratio=0.7, seed=0):
     """Shuffle with ``seed``, then cut into train and test (each keeps a point)."""
-    if not 0.0 < train_ratio <= 1.0:
-        raise ValueError(f"train_ratio must be in (0, 1]; received {train_ratio!r}")
+    train_ratio = check_number("train_ratio", train_ratio, 0.0, 1.0, low_open=True)
     n = len(y)
-    order = np.random.default_rng(seed).permutation(n)
+    order = np.random.default_rng(check_seed(seed)).permutation(n)
     n_train = min(n, max(1, int(round(train_ratio * n))))
     if train_ratio < 1.0 and n_train == n and n > 1:
         n_train = n - 1
     train, test = order[:n_train], order[n_train:]
     return X[train], y[train], X[test], y[test]
-
-
-def _check_toy(n_points, noise):
-    if not isinstance(n_points, (int, np.integer)) or not 4 <= n_points <= 100_000:
-        raise ValueError(
-            f"n_points must be a whole number from 4 to 100000; received {n_points!r}"
-        )
-    if not 0.0 <= noise <= 1.0:
-        raise ValueError(f"noise must be between 0 and 1; received {noise!r}")
 
 
 def _circle(rng, n, noise):
@@ -159,18 +151,18 @@ _MAKERS = {
 
 def make_toy(name, n_points=200, noise=0.0, train_ratio=0.7, seed=0):
     """One of ``TOY_SETS``, drawn with ``seed`` and split with the same seed."""
-    if name not in _MAKERS:
-        raise ValueError(f"name must be one of {list(TOY_SETS)}; received {name!r}")
-    _check_toy(n_points, noise)
-    rng = np.random.default_rng(seed)
-    X, y = _MAKERS[name](rng, int(n_points), float(noise))
+    check_choice("name", name, TOY_SETS)
+    n_points = check_number("n_points", n_points, 4, 100_000, integer=True)
+    noise = check_number("noise", noise, 0.0, 1.0)
+    rng = np.random.default_rng(check_seed(seed))
+    X, y = _MAKERS[name](rng, n_points, noise)
     return Dataset(name, *split(X, y, train_ratio, seed), ("x1", "x2"), ("0", "1"))
 
 
 def read_plotly_csv(stem):
     """A data set that ships with plotly, as (header, rows of strings)."""
     path = resources.files("plotly") / "package_data" / "datasets" / f"{stem}.csv.gz"
-    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
         lines = [line.rstrip("\n").split(",") for line in fh if line.strip()]
     return lines[0], lines[1:]
 
@@ -180,6 +172,22 @@ def _columns(stem):
     return {name: [row[i] for row in rows] for i, name in enumerate(header)}
 
 
+def _two_names(name, value, choices):
+    """Two different names from ``choices``, as a tuple; a ValueError otherwise."""
+    names = tuple(value) if isinstance(value, (list, tuple)) else None
+    if (
+        names is None
+        or len(names) != 2
+        or not all(isinstance(v, str) and v in choices for v in names)
+        or names[0] == names[1]
+    ):
+        raise ValueError(
+            f"{name} must be two different names from {list(choices)}; "
+            f"received {value!r}"
+        )
+    return names
+
+
 def load_iris(
     species=("versicolor", "virginica"),
     measures=("petal_length", "petal_width"),
@@ -187,25 +195,8 @@ def load_iris(
     seed=0,
 ):
     """Fisher's iris: two of the three species (class 0, class 1), two measures (cm)."""
-    species, measures = tuple(species), tuple(measures)
-    if (
-        len(species) != 2
-        or len(set(species)) != 2
-        or not set(species) <= set(IRIS_SPECIES)
-    ):
-        raise ValueError(
-            f"species must be two different names from {list(IRIS_SPECIES)}; "
-            f"received {list(species)}"
-        )
-    if (
-        len(measures) != 2
-        or len(set(measures)) != 2
-        or not set(measures) <= set(IRIS_MEASURES)
-    ):
-        raise ValueError(
-            f"measures must be two different names from {list(IRIS_MEASURES)}; "
-            f"received {list(measures)}"
-        )
+    species = _two_names("species", species, IRIS_SPECIES)
+    measures = _two_names("measures", measures, IRIS_MEASURES)
     cols = _columns("iris")
     names = np.array(cols["species"])
     keep = np.isin(names, species)
@@ -216,16 +207,8 @@ def load_iris(
 
 def load_tips(label="smoker", inputs=("total_bill", "tip"), train_ratio=0.7, seed=0):
     """The restaurant tips data: a two-valued column as label, two numeric inputs."""
-    inputs = tuple(inputs)
-    if label not in TIPS_LABELS:
-        raise ValueError(
-            f"label must be one of {list(TIPS_LABELS)}; received {label!r}"
-        )
-    if len(inputs) != 2 or len(set(inputs)) != 2 or not set(inputs) <= set(TIPS_INPUTS):
-        raise ValueError(
-            f"inputs must be two different names from {list(TIPS_INPUTS)}; "
-            f"received {list(inputs)}"
-        )
+    check_choice("label", label, TIPS_LABELS)
+    inputs = _two_names("inputs", inputs, TIPS_INPUTS)
     cols = _columns("tips")
     X = np.column_stack([np.array(cols[c], dtype=np.float64) for c in inputs])
     classes = TIPS_LABELS[label]

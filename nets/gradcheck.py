@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .checks import check_number
 from .network import PARAMS, Grads, check_inputs, loss_and_grads
 
 
@@ -21,6 +22,7 @@ class CheckRow:
 def numerical_grads(net, X, y, loss="cross_entropy", eps=1e-6):
     """Gradients by central differences, ``(L(w + eps) - L(w - eps)) / (2 eps)``."""
     X, y = check_inputs(net, X, y, loss)
+    eps = check_number("eps", eps, low=0.0, high=1.0, low_open=True)
     probe = net.copy()
     out = {}
     for name in PARAMS:

@@ -79,5 +79,6 @@ def head_loss(head, Z, y, loss="cross_entropy"):
     logp = shifted - np.log(np.exp(shifted) @ np.ones((Z.shape[1], 1)))
     P = np.exp(logp)
     Y = np.column_stack([1.0 - y, y])  # one-hot rows, class k in column k
-    value = -np.vdot(Y, logp) / n
+    # the true class's log-probability alone: 0 * -inf in a product would be NaN
+    value = -np.where(y == 1, logp[:, 1], logp[:, 0]).sum() / n
     return value, (P - Y) / n, P

@@ -31,6 +31,11 @@ def head_shift(net, shift=0.0, bias_shift=0.0):
                 f"shift must be a number, a vector of length {net.n_hidden} or "
                 f"'symmetric'; received {shift!r}"
             )
+        if bias_shift != 0.0:
+            raise ValueError(
+                "bias_shift must be 0 with shift='symmetric', which sets the bias "
+                f"shift to -b/2 itself; received {bias_shift!r}"
+            )
         return -w / 2.0, -b / 2.0
     try:
         c = np.broadcast_to(np.asarray(shift, dtype=np.float64), w.shape).copy()

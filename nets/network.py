@@ -11,23 +11,10 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from .activations import ACTIVATIONS, get_activation
+from .checks import check_array, check_choice, check_number, check_seed
 from .heads import HEADS, LOSSES, head_loss, head_proba
 
 PARAMS = ("W1", "b1", "W2", "b2")
-
-
-def _as_float_array(name, value, ndim):
-    try:
-        arr = np.array(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise ValueError(
-            f"{name} must be a {ndim}-D array of numbers; received {value!r}"
-        ) from None
-    if arr.ndim != ndim:
-        raise ValueError(f"{name} must be a {ndim}-D array; received shape {arr.shape}")
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} must hold finite numbers; received NaN or inf")
-    return arr
 
 
 @dataclass
@@ -47,14 +34,11 @@ class Net:
 
     def __post_init__(self):
         get_activation(self.activation)
-        if self.head not in HEADS:
-            raise ValueError(
-                f"head must be one of {sorted(HEADS)}; received {self.head!r}"
-            )
-        self.W1 = _as_float_array("W1", self.W1, 2)
-        self.b1 = _as_float_array("b1", self.b1, 1)
-        self.W2 = _as_float_array("W2", self.W2, 2)
-        self.b2 = _as_float_array("b2", self.b2, 1)
+        check_choice("head", self.head, HEADS)
+        self.W1 = check_array("W1", self.W1, 2)
+        self.b1 = check_array("b1", self.b1, 1)
+        self.W2 = check_array("W2", self.W2, 2)
+        self.b2 = check_array("b2", self.b2, 1)
         n_hidden, n_out = self.W1.shape[0], HEADS[self.head]
         expected = {
             "b1": (n_hidden,),
@@ -156,7 +140,9 @@ class Pass:
 
 def check_inputs(net, X, y=None, loss="cross_entropy"):
     """Validate a batch for ``net``; return ``(X, y)`` as float64 arrays."""
-    X = _as_float_array("X", X, 2)
+    if not isinstance(net, Net):
+        raise TypeError(f"net must be a Net; received {type(net).__name__}")
+    X = check_array("X", X, 2)
     if X.shape[1] != net.n_inputs or X.shape[0] < 1:
         raise ValueError(
             f"X must have shape (n_samples, {net.n_inputs}) with n_samples >= 1; "
@@ -166,7 +152,7 @@ def check_inputs(net, X, y=None, loss="cross_entropy"):
         return X, None
     if loss not in LOSSES:
         raise ValueError(f"loss must be one of {list(LOSSES)}; received {loss!r}")
-    y = _as_float_array("y", y, 1)
+    y = check_array("y", y, 1)
     if y.shape[0] != X.shape[0]:
         raise ValueError(
             f"y must have one entry per row of X ({X.shape[0]}); received {y.shape[0]}"
@@ -247,12 +233,10 @@ def init_net(n_inputs=2, n_hidden=2, activation="tanh", head="sigmoid", seed=0):
     The softmax head gets its own draw for each row, as a framework would give it.
     """
     get_activation(activation)
-    if head not in HEADS:
-        raise ValueError(f"head must be one of {sorted(HEADS)}; received {head!r}")
-    for name, value in (("n_inputs", n_inputs), ("n_hidden", n_hidden)):
-        if not isinstance(value, (int, np.integer)) or value < 1:
-            raise ValueError(f"{name} must be a whole number >= 1; received {value!r}")
-    rng = np.random.default_rng(seed)
+    check_choice("head", head, HEADS)
+    n_inputs = check_number("n_inputs", n_inputs, low=1, integer=True)
+    n_hidden = check_number("n_hidden", n_hidden, low=1, integer=True)
+    rng = np.random.default_rng(check_seed(seed))
     n_out = HEADS[head]
 
     def glorot(shape, fan_in, fan_out):

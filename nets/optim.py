@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .checks import check_number
+
 OPTIMIZERS = ("sgd", "momentum", "adam")
 LAYER_OF = {"W1": "hidden", "b1": "hidden", "W2": "head", "b2": "head"}
 
@@ -23,13 +25,7 @@ class LayerRates:
 
     def __post_init__(self):
         for name in ("lr", "l1", "l2"):
-            value = getattr(self, name)
-            if not isinstance(value, (int, float, np.floating)) or not (
-                np.isfinite(value) and value >= 0
-            ):
-                raise ValueError(
-                    f"{name} must be a finite number >= 0; received {value!r}"
-                )
+            check_number(name, getattr(self, name), low=0.0)
 
 
 @dataclass(frozen=True)

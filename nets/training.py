@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .activations import ACTIVATIONS
+from .checks import check_array, check_choice, check_number
 from .heads import head_loss
 from .mapping import sigmoid_to_softmax
 from .network import check_inputs, init_net
@@ -17,6 +18,7 @@ from .optim import OPTIMIZERS, LayerRates, NetRates, Optimizer, OptimizerSpec
 
 PAIRINGS = ("matched", "same", "independent")
 DIVERGED_LOSS = 1e8  # a mean cross-entropy past this is an overflow, not learning
+MAX_RATE = 1e6  # learning rates and penalties above this are typing slips
 
 
 @dataclass
@@ -61,6 +63,8 @@ class Trainer:
         self.net = net
         self.rng = np.random.default_rng(seed)  # minibatch order in ``run``
         self.X, self.y = check_inputs(net, X, y)
+        if (X_test is None) != (y_test is None):
+            raise ValueError("X_test and y_test must be given together, or neither")
         if X_test is not None and len(X_test):
             self.X_test, self.y_test = check_inputs(net, X_test, y_test)
         else:
@@ -179,6 +183,7 @@ class Trainer:
         ``callback(done, epochs)`` is told after each epoch; stops early on divergence.
         """
         n = len(self.y)
+        epochs = check_number("epochs", epochs, low=0, integer=True)
         for i in range(1, epochs + 1):
             order = self.rng.permutation(n) if self.batch_size < n else None
             if not self.run_epoch(order):
@@ -221,11 +226,12 @@ def make_twins(
 
     Returns ``(sigmoid_net, softmax_net, sigmoid_rates, softmax_rates)``.
     """
-    if pairing not in PAIRINGS:
-        raise ValueError(
-            f"pairing must be one of {list(PAIRINGS)}; received {pairing!r}"
-        )
-    lr_head = lr if lr_head is None else lr_head
+    check_choice("pairing", pairing, PAIRINGS)
+    check_choice("optimizer", optimizer, OPTIMIZERS)
+    lr = check_number("lr", lr, low=0.0, high=MAX_RATE)
+    lr_head = lr if lr_head is None else check_number("lr_head", lr_head, 0.0, MAX_RATE)
+    l1 = check_number("l1", l1, low=0.0, high=MAX_RATE)
+    l2 = check_number("l2", l2, low=0.0, high=MAX_RATE)
     hidden = LayerRates(lr, l1, l2)
     head = LayerRates(lr_head, l1, l2)
     soft_rates = NetRates(hidden, head)
@@ -350,6 +356,7 @@ class TwinTrainer:
         run.
         """
         n = len(self.sigmoid.y)
+        epochs = check_number("epochs", epochs, low=0, integer=True)
         every = every or max(1, epochs // 100)
         for i in range(1, epochs + 1):
             order = self.rng.permutation(n) if self.sigmoid.batch_size < n else None
@@ -383,11 +390,7 @@ def train_twins(
     callback=None,
 ):
     """Build the twins for ``pairing``, train them, and return the ``TwinTrainer``."""
-    X = np.asarray(X, dtype=np.float64)
-    if X.ndim != 2:
-        raise ValueError(
-            f"X must be a 2-D array (n_samples, n_inputs); received shape {X.shape}"
-        )
+    X = check_array("X", X, 2)
     sig, soft, sig_rates, soft_rates = make_twins(
         X.shape[1], n_hidden, activation, pairing, lr, lr_head, l1, l2, optimizer, seed
     )

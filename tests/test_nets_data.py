@@ -89,18 +89,57 @@ def test_noiseless_labels_follow_their_rule():
     ("kwargs", "message"),
     [
         ({"name": "checkerboard"}, "name must be one of"),
-        ({"n_points": 3}, "n_points must be a whole number from 4 to 100000"),
-        ({"n_points": 50.5}, "n_points must be a whole number"),
+        ({"n_points": 3}, r"n_points must be a whole number in \[4, 100000\]"),
         ({"n_points": 200_000}, "n_points must be a whole number"),
-        ({"noise": -0.1}, "noise must be between 0 and 1"),
-        ({"noise": 1.5}, "noise must be between 0 and 1"),
-        ({"train_ratio": 0.0}, r"train_ratio must be in \(0, 1\]"),
-        ({"train_ratio": 1.5}, r"train_ratio must be in \(0, 1\]"),
+        ({"noise": -0.1}, r"noise must be a number in \[0.0, 1.0\]"),
+        ({"noise": 1.5}, r"noise must be a number in \[0.0, 1.0\]"),
+        ({"train_ratio": 0.0}, r"train_ratio must be a number in \(0.0, 1.0\]"),
+        ({"train_ratio": 1.5}, r"train_ratio must be a number in \(0.0, 1.0\]"),
     ],
 )
 def test_make_toy_rejects_bad_arguments(kwargs, message):
     with pytest.raises(ValueError, match=message):
         nets.make_toy(**{"name": "xor", **kwargs})
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"n_points": 50.5}, "n_points must be a whole number; received 50.5"),
+        ({"noise": "0.1"}, "noise must be a number; received '0.1'"),
+        ({"noise": None}, "noise must be a number"),
+        ({"train_ratio": "0.5"}, "train_ratio must be a number"),
+        ({"seed": 1.5}, "seed must be a whole number"),
+        ({"seed": True}, "seed must be a whole number"),
+    ],
+)
+def test_make_toy_rejects_wrong_types_naming_the_parameter(kwargs, message):
+    with pytest.raises(TypeError, match=message):
+        nets.make_toy("xor", **kwargs)
+
+
+@pytest.mark.parametrize("bad", [["xor"], None, 3])
+def test_make_toy_names_the_set_when_it_is_not_a_name(bad):
+    with pytest.raises(ValueError, match="name must be one of"):
+        nets.make_toy(bad)
+
+
+def test_negative_seed_is_named():
+    with pytest.raises(ValueError, match="seed must be a whole number in"):
+        nets.make_toy("xor", seed=-1)
+    with pytest.raises(ValueError, match="seed must be a whole number in"):
+        nets.load_iris(seed=-1)
+
+
+@pytest.mark.parametrize("bad", [None, "setosa", ["setosa", ["x"]]])
+def test_iris_species_that_are_not_two_names_are_named(bad):
+    with pytest.raises(ValueError, match="species must be two different names"):
+        nets.load_iris(species=bad)
+
+
+def test_tips_label_that_is_not_a_name_is_named():
+    with pytest.raises(ValueError, match="label must be one of"):
+        nets.load_tips(label=["smoker"])
 
 
 # iris and tips
@@ -135,10 +174,10 @@ def test_iris_species_and_measures_options():
     [
         ({"species": ("setosa",)}, "species must be two different names"),
         ({"species": ("setosa", "setosa")}, "species must be two different names"),
-        ({"species": ("setosa", "rose")}, r"received \['setosa', 'rose'\]"),
+        ({"species": ("setosa", "rose")}, r"received \('setosa', 'rose'\)"),
         ({"measures": ("petal_length",)}, "measures must be two different names"),
         ({"measures": ("petal_length", "colour")}, "measures must be two different"),
-        ({"train_ratio": 0}, "train_ratio must be in"),
+        ({"train_ratio": 0}, "train_ratio must be a number in"),
     ],
 )
 def test_iris_rejects_bad_options(kwargs, message):
@@ -173,7 +212,7 @@ def test_tips_inputs_option():
         ({"label": "day"}, "label must be one of"),
         ({"inputs": ("tip",)}, "inputs must be two different names"),
         ({"inputs": ("tip", "tip")}, "inputs must be two different names"),
-        ({"inputs": ("tip", "day")}, r"received \['tip', 'day'\]"),
+        ({"inputs": ("tip", "day")}, r"received \('tip', 'day'\)"),
     ],
 )
 def test_tips_rejects_bad_options(kwargs, message):

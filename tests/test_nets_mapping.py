@@ -222,3 +222,9 @@ def test_maps_reject_the_wrong_head_or_type():
         nets.softmax_to_sigmoid(random_net("tanh", "sigmoid"))
     with pytest.raises(TypeError, match="net must be a Net; received dict"):
         nets.softmax_to_sigmoid(random_net("tanh").to_dict())
+
+
+def test_symmetric_shift_refuses_a_bias_shift_it_would_ignore():
+    net = nets.init_net(2, 3, "tanh", "sigmoid", seed=0)
+    with pytest.raises(ValueError, match="bias_shift must be 0 with shift='symmetric'"):
+        nets.sigmoid_to_softmax(net, shift="symmetric", bias_shift=5.0)

@@ -364,15 +364,40 @@ def test_sigmoid_head_accepts_soft_targets_for_squared_error():
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"n_hidden": 0}, "n_hidden must be a whole number >= 1"),
-        ({"n_inputs": 2.5}, "n_inputs must be a whole number >= 1"),
+        ({"n_hidden": 0}, r"n_hidden must be a whole number in \[1, inf\]"),
         ({"head": "softmax3"}, "head must be one of"),
+        ({"head": ["sigmoid"]}, "head must be one of"),
         ({"activation": "elu"}, "activation must be one of"),
+        ({"seed": -1}, "seed must be a whole number in"),
     ],
 )
 def test_init_net_rejects_bad_arguments(kwargs, message):
     with pytest.raises(ValueError, match=message):
         nets.init_net(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"n_inputs": 2.5}, "n_inputs must be a whole number; received 2.5"),
+        ({"seed": 1.5}, "seed must be a whole number; received 1.5"),
+    ],
+)
+def test_init_net_rejects_wrong_types(kwargs, message):
+    with pytest.raises(TypeError, match=message):
+        nets.init_net(**kwargs)
+
+
+@pytest.mark.parametrize("bad", [None, {"W1": 1}, "net"])
+def test_predict_proba_names_a_net_that_is_not_a_net(bad):
+    with pytest.raises(TypeError, match="net must be a Net"):
+        nets.predict_proba(bad, [[0.0, 0.0]])
+
+
+def test_labels_given_as_text_are_refused():
+    net = nets.init_net()
+    with pytest.raises(ValueError, match="y must be a 1-D array of numbers"):
+        nets.loss_and_grads(net, [[0.0, 0.0], [1.0, 1.0]], ["0", "1"])
 
 
 def test_from_dict_names_the_missing_keys():
@@ -382,3 +407,24 @@ def test_from_dict_names_the_missing_keys():
         nets.Net.from_dict(data)
     with pytest.raises(ValueError, match="received list"):
         nets.Net.from_dict([1, 2])
+
+
+@pytest.mark.filterwarnings("ignore:overflow encountered")
+def test_softmax_loss_of_opposite_huge_logits_is_exact_not_nan():
+    # 0 * -inf inside a one-hot product would give NaN; the true class alone is 0
+    loss, dZ, P = nets.head_loss(
+        "softmax", np.array([[-1e308, 1e308]]), np.array([1.0])
+    )
+    assert loss == 0.0
+    np.testing.assert_array_equal(P, [[0.0, 1.0]])
+    np.testing.assert_array_equal(dZ, [[0.0, 0.0]])
+
+
+@pytest.mark.parametrize(
+    ("eps", "error"),
+    [(0.0, ValueError), (-1e-6, ValueError), (np.nan, ValueError), ("a", TypeError)],
+)
+def test_gradient_check_names_a_bad_step(eps, error):
+    net = nets.init_net()
+    with pytest.raises(error, match="eps must be"):
+        nets.gradient_check(net, [[0.1, 0.2]], [1.0], eps=eps)

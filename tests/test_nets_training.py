@@ -315,11 +315,42 @@ def test_divergence_stops_with_a_message_and_finite_weights(activation):
 
 
 def test_diverged_twins_stop_early_with_both_messages():
-    trainer = twins(lr=1e12)
+    sig, soft, sig_rates, soft_rates = nets.make_twins(2, 4, "relu", lr=1e6, seed=0)
+    X, y = xor_data()
+    trainer = TwinTrainer(sig, soft, X, y, sig_rates=sig_rates, soft_rates=soft_rates)
     assert trainer.run(30) < 30
     assert len(trainer.messages) == 2
     assert "sigmoid" in trainer.messages[0] and "softmax" in trainer.messages[1]
-    assert "2e+12 on the head" in trainer.messages[0]
+    assert "2e+06 on the head" in trainer.messages[0]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"lr": 1e12}, ValueError, r"lr must be a number in \[0.0, 1000000.0\]"),
+        ({"lr": True}, TypeError, "lr must be a number; received True"),
+        ({"lr_head": -1.0}, ValueError, "lr_head must be a number in"),
+        ({"l2": "0.1"}, TypeError, "l2 must be a number"),
+        ({"optimizer": "rmsprop"}, ValueError, "optimizer must be one of"),
+    ],
+)
+def test_make_twins_names_a_bad_rate(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        nets.make_twins(2, 4, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("epochs", "error"), [(-5, ValueError), (2.5, TypeError), ("3", TypeError)]
+)
+def test_epochs_must_be_a_whole_number_from_zero(epochs, error):
+    with pytest.raises(error, match="epochs must be a whole number"):
+        twins().run(epochs)
+
+
+def test_a_test_split_needs_both_halves():
+    X, y = xor_data()
+    with pytest.raises(ValueError, match="X_test and y_test must be given together"):
+        nets.train_twins(X, y, X, None, epochs=1)
 
 
 @pytest.mark.parametrize("batch_size", [None, 7])
@@ -368,7 +399,7 @@ def test_training_arguments_are_validated():
         nets.lockstep_guarantee("matchd")
     with pytest.raises(ValueError, match="optimizer must be one of"):
         nets.lockstep_guarantee("matched", optimizer="rmsprop")
-    with pytest.raises(ValueError, match="lr must be a finite number >= 0"):
+    with pytest.raises(ValueError, match=r"lr must be a number in \[0.0, inf\]"):
         LayerRates(-0.1)
-    with pytest.raises(ValueError, match="l2 must be a finite number >= 0"):
+    with pytest.raises(ValueError, match="l2 must be finite"):
         LayerRates(0.1, l2=np.inf)
