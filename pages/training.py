@@ -13,6 +13,7 @@ PAIRING_LABELS = {
     "same": "Same settings: shared hidden start, one rate everywhere",
 }
 RESULT = "training_result"
+MAX_STEPS = 100_000  # gradient steps per net in one run: about 20 s at batch size 1
 
 st.title("Training: two heads, one body")
 st.caption(
@@ -108,7 +109,16 @@ def train(settings):
     }
 
 
-if clicked or RESULT not in st.session_state:
+n_train = len(data.y_train)
+batches = -(-n_train // min(settings["batch"] or n_train, n_train))  # ceil
+steps = settings["epochs"] * batches
+if clicked and steps > MAX_STEPS:
+    st.error(
+        f"This run needs {steps:,} gradient steps per net ({settings['epochs']:,} "
+        f"epochs × {batches:,} batches); one run here takes at most {MAX_STEPS:,} so "
+        "the page stays responsive. Raise the batch size or lower the epochs."
+    )
+elif clicked or RESULT not in st.session_state:
     train(settings)
 result = st.session_state[RESULT]
 if result["settings"] != settings:
@@ -118,9 +128,19 @@ if result["settings"] != settings:
         scaler = data.scaler
 for message in result["messages"]:
     st.error(message)
+for head, hist in result["histories"].items():
+    start, end = hist["train_loss"][0], hist["train_loss"][-1]
+    if not result["messages"] and end > start:
+        st.warning(
+            f"The {head} net's training loss ended higher than it began "
+            f"({start:.3g} → {end:.3g}): the learning rate is too large for it, and "
+            "each step overshoots. With one rate everywhere the softmax net's stable "
+            "limit is half the sigmoid net's, because its row difference moves twice "
+            "as far per step."
+        )
 
 # the plane in the data's own units; the nets see standardised inputs
-x1, x2 = nets.boundary_grid(np.vstack([data.X_train, data.X_test]), resolution=60)
+x1, x2 = nets.boundary_grid(np.vstack([data.X_train, data.X_test]), resolution=80)
 grids = {
     head: nets.probability_grid(net, x1, x2, transform=scaler.transform)
     for head, net in result["nets"].items()
@@ -136,7 +156,15 @@ with right:
         key="train_heat",
     )
     st.metric("Largest |P_sigmoid − P_softmax| on the grid", f"{gap:.2e}")
-    if result["settings"]["pairing"] == "matched":
+    if result["settings"]["pairing"] == "matched" and gap > 1e-9:
+        st.warning(
+            "Matched mode, yet the nets disagree. Each step keeps them equal in exact "
+            "arithmetic, but at this learning rate training is chaotic: float64 "
+            "rounding, about 1e-16 per step, is magnified from step to step until the "
+            "paths part. PyTorch shows the same. A smaller learning rate keeps them "
+            "together."
+        )
+    elif result["settings"]["pairing"] == "matched":
         st.write(
             "Matched mode: the softmax net began as the exact image of the sigmoid "
             "net, and its rows get gradients g and −g, so their difference moves by "

@@ -97,3 +97,40 @@ def test_changed_settings_ask_for_a_new_run():
     at = run_app()
     at.sidebar.slider(key="train_hidden").set_value(2).run()
     assert any("Press **Train**" in i.value for i in at.info)
+
+
+def test_a_run_too_long_for_the_page_is_refused_and_the_last_result_kept():
+    at = run_app()
+    before = at.session_state["training_result"]
+    at.sidebar.number_input(key="train_epochs").set_value(20_000)
+    at.sidebar.number_input(key="train_batch").set_value(1)
+    at.sidebar.button(key="train_go").click().run()
+    assert not at.exception
+    assert any("gradient steps per net" in e.value for e in at.error)
+    assert at.session_state["training_result"] is before
+
+
+def test_matched_nets_that_part_at_a_chaotic_rate_are_not_called_equal():
+    at = run_app()
+    at.sidebar.selectbox(key="train_data").set_value("xor")
+    at.sidebar.slider(key="train_hidden").set_value(8)
+    at.sidebar.number_input(key="train_lr").set_value(30.0)
+    at.sidebar.number_input(key="train_lr_head").set_value(30.0)
+    at.sidebar.button(key="train_go").click().run()
+    gap = float(at.metric[0].value)
+    assert gap > 1e-9
+    assert any("training is chaotic" in w.value for w in at.warning)
+    assert not any("about 1e-16" in m.value for m in at.markdown)
+
+
+def test_a_loss_that_ends_above_its_start_is_called_out():
+    at = run_app()
+    at.sidebar.radio(key="train_pairing").set_value("same")
+    at.sidebar.number_input(key="train_lr").set_value(100.0)
+    at.sidebar.number_input(key="train_lr_head").set_value(100.0)
+    at.sidebar.button(key="train_go").click().run()
+    hist = at.session_state["training_result"]["histories"]["softmax"]
+    assert hist["train_loss"][-1] > hist["train_loss"][0]
+    assert any(
+        "softmax net's training loss ended higher" in w.value for w in at.warning
+    )

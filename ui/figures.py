@@ -151,20 +151,45 @@ def _curves_figure(histories, metric, title, y_axis, height):
         font=FONT,
         margin={"l": 60, "r": 20, "t": 50, "b": 50},
         xaxis={"title": "epoch", "gridcolor": "#E5E7EB"},
-        yaxis={
-            "gridcolor": "#E5E7EB",
-            "dtick": "D2" if y_axis.get("type") == "log" else None,
-            **y_axis,
-        },
+        yaxis={"gridcolor": "#E5E7EB", **y_axis},
         legend={"orientation": "h", "y": -0.25, "x": 0.0},
         plot_bgcolor="white",
     )
     return fig
 
 
+def log_ticks(values):
+    """Tick values 1, 2, 5 x 10^k spanning ``values``, each labelled in full.
+
+    Plotly labels the minor ticks of a log axis with a bare digit ("2", "5"), which
+    reads badly on a projector; these ticks carry their whole value.
+    """
+    v = np.asarray(values, dtype=np.float64)
+    v = v[np.isfinite(v) & (v > 0)]
+    if v.size == 0:
+        return {}
+    lo, hi = v.min(), v.max()
+    ticks = [
+        m * 10.0**k
+        for k in range(int(np.floor(np.log10(lo))), int(np.ceil(np.log10(hi))) + 1)
+        for m in (1, 2, 5)
+    ]
+    inside = [t for t in ticks if lo <= t <= hi]
+    if len(inside) < 3:  # a narrow range: keep one tick either side
+        below = [t for t in ticks if t < lo][-1:]
+        above = [t for t in ticks if t > hi][:1]
+        inside = below + inside + above
+    if len(inside) > 8:  # a wide range: powers of ten only
+        inside = [t for t in inside if np.isclose(np.log10(t), round(np.log10(t)))]
+    return {"tickvals": inside, "ticktext": [f"{t:g}" for t in inside]}
+
+
 def loss_figure(histories, height=380, log_y=True):
     """Both nets' train and test loss; ``histories``: head -> ``History.as_dict()``."""
     y_axis = {"title": "mean cross-entropy", "type": "log" if log_y else "linear"}
+    if log_y:
+        losses = [h[f"{s}_loss"] for h in histories.values() for s in ("train", "test")]
+        y_axis.update(log_ticks(np.concatenate([np.ravel(x) for x in losses])))
     return _curves_figure(histories, "loss", "Cross-entropy loss", y_axis, height)
 
 
