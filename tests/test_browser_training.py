@@ -1,15 +1,18 @@
 """The Training page in headless Chromium: trained on iris, its charts drawn."""
 
-from tools.browser import wait_for_app
+from tools.browser import count_runs, runs, wait_for_app
 
 
 def test_training_page_trains_on_iris_and_draws_both_boundaries(page, screenshot_dir):
+    count_runs(page)
     page.goto(page.app_url)
     wait_for_app(page)
     assert page.get_by_text("Training: two heads, one body").is_visible()
 
+    before = runs(page)
     page.get_by_role("button", name="Train", exact=True).click()
-    wait_for_app(page)
+    wait_for_app(page, after=before)
+    page.wait_for_selector(".js-plotly-plot .contour", timeout=30_000)
 
     assert page.locator("[data-testid='stException']").count() == 0
     charts = page.locator(".js-plotly-plot")
