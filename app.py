@@ -20,5 +20,6 @@ pages = [
     ),
     st.Page("pages/weights.py", title="Weights", icon=":material/tune:"),
     st.Page("pages/backprop.py", title="Backprop", icon=":material/calculate:"),
+    st.Page("pages/lab.py", title="Lab", icon=":material/science:"),
 ]
 st.navigation(pages).run()
