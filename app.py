@@ -13,13 +13,13 @@ init_defaults()
 
 pages = [
     st.Page(
-        "pages/training.py",
+        "views/training.py",
         title="Training",
         icon=":material/show_chart:",
         default=True,
     ),
-    st.Page("pages/weights.py", title="Weights", icon=":material/tune:"),
-    st.Page("pages/backprop.py", title="Backprop", icon=":material/calculate:"),
-    st.Page("pages/lab.py", title="Lab", icon=":material/science:"),
+    st.Page("views/weights.py", title="Weights", icon=":material/tune:"),
+    st.Page("views/backprop.py", title="Backprop", icon=":material/calculate:"),
+    st.Page("views/lab.py", title="Lab", icon=":material/science:"),
 ]
 st.navigation(pages).run()

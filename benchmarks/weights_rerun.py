@@ -24,7 +24,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from ui.weights_presets import random_weights  # noqa: E402
 from ui.weights_url import encode  # noqa: E402
 
-PAGE = str(ROOT / "pages" / "weights.py")
+PAGE = str(ROOT / "views" / "weights.py")
 RUN_TIMES = []  # seconds per rerun, measured in the script thread
 
 

@@ -20,7 +20,7 @@ def open_page(query=None):
     if query:
         at.query_params.update(query)
     at.run()
-    at.switch_page("pages/backprop.py").run()
+    at.switch_page("views/backprop.py").run()
     assert not at.exception, at.exception
     return at
 
@@ -211,7 +211,7 @@ def test_nets_offered_by_another_page_are_shown_with_their_own_softmax_twin():
         at.session_state["shared_nets"] = {
             "Weights page": (sig.to_dict(), soft.to_dict())
         }
-        at.switch_page("pages/backprop.py").run()
+        at.switch_page("views/backprop.py").run()
         at.selectbox(key="bp_source").select("Weights page").run()
         assert not at.exception
         shown = shown_values(at)

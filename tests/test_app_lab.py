@@ -13,7 +13,7 @@ def lab(query=None):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     for k, v in (query or {}).items():
         at.query_params[k] = v
-    at.switch_page("pages/lab.py")
+    at.switch_page("views/lab.py")
     return at.run()
 
 

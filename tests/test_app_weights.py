@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 import nets
 from ui.weights_url import parse
 
-PAGE = str(ROOT / "pages" / "weights.py")
+PAGE = str(ROOT / "views" / "weights.py")
 
 
 def open_page(params=None, decimals=15):
