@@ -108,19 +108,18 @@ def launch_chromium(playwright):
 RUN_COUNTER = """
 (() => {
   window.__twinRuns = 0;
-  let last = null;
-  const watch = () => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    if (!app) { requestAnimationFrame(watch); return; }
-    const note = () => {
-      const state = app.getAttribute('data-test-script-state');
-      if (state === 'notRunning' && last !== 'notRunning') window.__twinRuns += 1;
-      last = state;
-    };
-    note();
-    new MutationObserver(note).observe(app, {attributes: true});
-  };
-  watch();
+  // records arrive in batches: a quick run can be running and done within one, so
+  // each record's old value is read, not only the attribute as it is now
+  new MutationObserver((records) => {
+    records.forEach((r, i) => {
+      const later = records.slice(i + 1).find((s) => s.target === r.target);
+      const next = later ? later.oldValue : r.target.getAttribute(r.attributeName);
+      if (r.oldValue === 'running' && next !== 'running') window.__twinRuns += 1;
+    });
+  }).observe(document, {
+    attributes: true, subtree: true, attributeOldValue: true,
+    attributeFilter: ['data-test-script-state'],
+  });
 })();
 """
 
