@@ -10,7 +10,6 @@ these times are an upper bound on the server's share of a slider move.
 """
 
 import argparse
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -18,28 +17,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from streamlit.runtime.scriptrunner.script_runner import ScriptRunner  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
+from benchmarks.reruns import RUN_TIMES, median_p95  # noqa: E402
 from ui.weights_presets import random_weights  # noqa: E402
 from ui.weights_url import encode  # noqa: E402
 
 PAGE = str(ROOT / "views" / "weights.py")
-RUN_TIMES = []  # seconds per rerun, measured in the script thread
-
-
-def _timed(run_script):
-    def run(self, rerun_data):
-        start = time.perf_counter()
-        try:
-            return run_script(self, rerun_data)
-        finally:
-            RUN_TIMES.append(time.perf_counter() - start)
-
-    return run
-
-
-ScriptRunner._run_script = _timed(ScriptRunner._run_script)
 
 
 def bench(link, n_hidden, reruns, warmup=5):
@@ -60,11 +44,6 @@ def bench(link, n_hidden, reruns, warmup=5):
             raise RuntimeError(at.exception[0].value)
     sizes = [len(chart.proto.spec) for chart in at.get("plotly_chart")]
     return server, wall, sizes
-
-
-def median_p95(seconds):
-    ms = sorted(t * 1e3 for t in seconds)
-    return statistics.median(ms), ms[round(0.95 * (len(ms) - 1))]
 
 
 def main():
