@@ -63,7 +63,8 @@ def _text(data, max_bytes):
 def read_table(data, max_bytes=MAX_BYTES, max_rows=MAX_ROWS):
     """Parse CSV ``data`` (bytes or str) with a header row into a ``Table``."""
     text = _text(data, max_bytes)
-    first = text.lstrip().splitlines()[0]
+    lines = text.lstrip().splitlines()
+    first = lines[0] if lines else ""  # a blank file is refused below as empty
     delimiter = max(DELIMITERS, key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header, rows, lines = None, [], []

@@ -68,7 +68,8 @@ class ExerciseCheck:
 def parse_seed(value):
     """``(seed, problem)``: a whole number 0..MAX_SEED, else ``(None, message)``."""
     text = str(value).strip()
-    if text.isdigit() and int(text) <= MAX_SEED:
+    # isdigit alone accepts "²", which int() refuses: ASCII digits only
+    if text.isascii() and text.isdigit() and int(text) <= MAX_SEED:
         return int(text), None
     return None, f"the seed must be a whole number from 0 to {MAX_SEED}; got {text!r}"
 
