@@ -10,6 +10,7 @@ import nets
 from nets.exercise import ATOL, MAX_SEED, RTOL, parse_seed
 from nets.export import givens_markdown, latex_value, worked_markdown
 from nets.worked import TITLES
+from ui.safe import plain
 
 DEFAULT_SEED = 1
 SEED_KEY = "ex_seed"
@@ -79,7 +80,7 @@ def seed_control():
     problem = st.session_state.get(PROBLEM_KEY)
     if problem and seed == DEFAULT_SEED:
         st.warning(
-            f"The seed in the web address could not be used ({problem}). "
+            f"The seed in the web address could not be used ({plain(problem)}). "
             f"Showing exercise {DEFAULT_SEED} instead."
         )
     st.query_params["seed"] = str(seed)

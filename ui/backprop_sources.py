@@ -11,6 +11,7 @@ import streamlit as st
 import nets
 from nets.export import read_net_json
 from nets.worked import MAX_SAMPLES
+from ui.safe import plain
 from ui.state import shared_nets
 
 IMPORTED = "Imported file"
@@ -223,7 +224,7 @@ def setup_controls():
             "rounded to the decimals shown. The drift from exact float64 is shown.",
         )
     if upload_error:
-        st.error(upload_error)
+        st.error(plain(upload_error))
     if soft is not None and soft.W1.shape != sig.W1.shape:
         st.warning("The two nets offered do not share one hidden layer shape.")
         return None
@@ -231,7 +232,7 @@ def setup_controls():
     count = st.session_state.get("bp_import_count", 0)
     X, y, problem = batch_editor(X0, y0, key=f"bp_batch_{source}_{count}")
     if problem:
-        st.warning(f"This batch cannot be used: {problem}.")
+        st.warning(f"This batch cannot be used: {plain(problem)}.")
         return None
     return Setup(
         source=source,

@@ -15,6 +15,7 @@ from nets.csvdata import (
     table_to_dataset,
 )
 from ui.data_controls import DATASETS, load_dataset
+from ui.safe import plain
 
 SOURCES = {**DATASETS, "upload": "My own CSV"}
 UPLOAD = "lab_upload"  # {"file": id, "name", "table", "data", "version", "error"}
@@ -86,14 +87,12 @@ def upload_controls(ratio, seed):
     kept = state["data"]
     for error in (state.get("file_error"), state.get("error")):
         if error:
-            st.error(
-                error
-                + (f" Still using the last good data set, {kept.name}." if kept else "")
-            )
+            still = f" Still using the last good data set, {kept.name}." if kept else ""
+            st.error(plain(error + still))
     data = state["data"]
     if data is not None:
         c0, c1 = data.class_names
-        st.caption(f"{data.name}: class 0 = {c0!r}, class 1 = {c1!r}")
+        st.caption(plain(f"{data.name}: class 0 = {c0!r}, class 1 = {c1!r}"))
     return data
 
 

@@ -8,6 +8,7 @@ import streamlit as st
 
 from ui.lab_io import lab_json, read_lab_json
 from ui.lab_state import PENDING
+from ui.safe import plain
 
 IMPORT = "lab_import"  # {"file": id, "error": text or None}
 START = "lab_import_start"  # (sigmoid net, softmax net, epoch) for the next run
@@ -38,4 +39,4 @@ def save_and_load(settings, run):
             st.session_state[START] = (sig, soft, epoch)
             st.rerun()
     if state["error"]:
-        st.error(state["error"])
+        st.error(plain(state["error"]))

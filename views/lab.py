@@ -15,6 +15,7 @@ from ui.lab_state import (
     new_run,
     read_settings,
 )
+from ui.safe import plain
 
 init_settings()
 st.title("Lab: train live, and see when the twins keep in step")
@@ -35,7 +36,7 @@ with st.sidebar:
 
 settings = read_settings()
 for note in st.session_state[URL_NOTES]:
-    st.warning(f"The link had a bad value. {note}")
+    st.warning(f"The link had a bad value. {plain(note)}")
 
 if source == "upload":
     data = uploaded

@@ -5,6 +5,7 @@ import streamlit as st
 
 import nets
 from ui.figures import boundary_figure
+from ui.safe import plain
 from ui.state import share_nets
 from ui.weights_controls import (
     STASH,
@@ -44,7 +45,7 @@ if st.session_state.get(WARNINGS):
         st.warning(
             "Some values could not be used as given and were replaced by the "
             "nearest valid value:\n\n"
-            + "\n".join(f"- {w}" for w in st.session_state[WARNINGS])
+            + "\n".join(f"- {plain(w)}" for w in st.session_state[WARNINGS])
         )
         if st.button("Dismiss", key="wt_dismiss"):
             st.session_state[WARNINGS] = []
