@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/venv.sh
-"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "${PIP_LOCK[@]}" -r requirements.txt
 exec "$VENV/bin/python" -m streamlit run app.py "$@"

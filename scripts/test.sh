@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/venv.sh
-"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "${PIP_LOCK[@]}" -r requirements-dev.txt
 
 # the browser tests drive Debian's Chromium; Playwright downloads no browser
 CHROMIUM="${TWIN_HEADS_CHROMIUM:-/usr/bin/chromium}"
