@@ -181,7 +181,14 @@ def log_ticks(values):
         inside = below + inside + above
     if len(inside) > 8:  # a wide range: powers of ten only
         inside = [t for t in inside if np.isclose(np.log10(t), round(np.log10(t)))]
-    return {"tickvals": inside, "ticktext": [f"{t:g}" for t in inside]}
+    # the axis spans the data and every tick, so no tick falls outside it unseen
+    span = np.log10([min(lo, inside[0]), max(hi, inside[-1])])
+    pad = 0.03 * max(span[1] - span[0], 0.1)
+    return {
+        "tickvals": inside,
+        "ticktext": [f"{t:g}" for t in inside],
+        "range": [float(span[0] - pad), float(span[1] + pad)],  # log10 units
+    }
 
 
 def loss_figure(histories, height=380, log_y=True):
