@@ -11,7 +11,7 @@ import numpy as np
 from .activations import ACTIVATIONS
 from .heads import head_proba
 from .optim import LayerRates, NetRates
-from .training import lockstep_guarantee, make_twins
+from .training import default_shift, lockstep_guarantee, make_twins
 
 REGULARISERS = ("none", "l1", "l2")
 SHIFTS = {"auto": None, "symmetric": "symmetric", "zero": 0.0, "half": 0.5}
@@ -25,12 +25,12 @@ def penalties(reg, rate):
     return (rate if reg == "l1" else 0.0), (rate if reg == "l2" else 0.0)
 
 
-def resolve_shift(shift, optimizer, l2):
-    """The shift ``make_twins`` uses: "auto" is symmetric only under Adam with L2."""
+def resolve_shift(shift, optimizer, l1, l2):
+    """The shift ``make_twins`` uses: "auto" is the rule's (``default_shift``)."""
     if shift not in SHIFTS:
         raise ValueError(f"shift must be one of {list(SHIFTS)}; received {shift!r}")
     if shift == "auto":
-        return "symmetric" if (optimizer == "adam" and l2 > 0) else 0.0
+        return default_shift(optimizer, l1, l2)
     return SHIFTS[shift]
 
 
@@ -70,7 +70,7 @@ def lab_twins(
         l2,
         optimizer,
         seed,
-        resolve_shift(shift, optimizer, l2),
+        resolve_shift(shift, optimizer, l1, l2),
     )
     if pairing != "matched" or head_factor == 2.0:
         return twins
@@ -92,7 +92,7 @@ def lockstep_statement(
             "2·lr."
         )
     return lockstep_guarantee(
-        pairing, optimizer, l1, l2, resolve_shift(shift, optimizer, l2)
+        pairing, optimizer, l1, l2, resolve_shift(shift, optimizer, l1, l2)
     )
 
 

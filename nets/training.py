@@ -198,9 +198,16 @@ class Trainer:
         self._cached = (z1, h, head_loss(self.net.head, logits, self.y)[1])
 
 
-def _default_shift(optimizer, l2):
-    # Adam rescales each weight alone, so with L2 only opposite rows stay opposite
-    return "symmetric" if (optimizer == "adam" and l2 > 0) else 0.0
+def default_shift(optimizer="sgd", l1=0.0, l2=0.0):
+    """The matched mapping's shift that keeps lockstep for these settings.
+
+    L1 adds l1·sign(r) to each row, and Adam rescales each weight on its own, so
+    with L1, or with Adam and L2, only rows that start as exact opposites
+    (c = -w/2) get opposite penalty terms; otherwise the plain c = 0.
+    """
+    if l1 > 0 or (optimizer == "adam" and l2 > 0):
+        return "symmetric"
+    return 0.0
 
 
 def make_twins(
@@ -238,7 +245,7 @@ def make_twins(
     sig = init_net(n_inputs, n_hidden, activation, "sigmoid", seed)
     if pairing == "matched":
         if shift is None:
-            shift = _default_shift(optimizer, l2)
+            shift = default_shift(optimizer, l1, l2)
         soft = sigmoid_to_softmax(sig, shift=shift)
         sig_rates = NetRates(hidden, LayerRates(2 * lr_head, l1, l2 / 2))
         return sig, soft, sig_rates, soft_rates
@@ -253,7 +260,7 @@ def lockstep_guarantee(pairing, optimizer="sgd", l1=0.0, l2=0.0, shift=None):
     """Whether the twins must predict alike at every step, and why, in words.
 
     ``shift`` is the matched mapping's shift; None means the one ``make_twins``
-    picks (symmetric under Adam with L2, zero otherwise).
+    picks (``default_shift``).
     """
     if pairing not in PAIRINGS:
         raise ValueError(
@@ -264,7 +271,8 @@ def lockstep_guarantee(pairing, optimizer="sgd", l1=0.0, l2=0.0, shift=None):
             f"optimizer must be one of {list(OPTIMIZERS)}; received {optimizer!r}"
         )
     if shift is None:
-        shift = _default_shift(optimizer, l2)
+        shift = default_shift(optimizer, l1, l2)
+    symmetric = isinstance(shift, str) and shift == "symmetric"
     if pairing == "same":
         return False, (
             "Not guaranteed: the softmax row difference w = W2[1] - W2[0] moves by "
@@ -276,17 +284,14 @@ def lockstep_guarantee(pairing, optimizer="sgd", l1=0.0, l2=0.0, shift=None):
             "Not guaranteed: the nets start from different weights, so they follow "
             "different paths even though both can represent the same functions."
         )
-    if l1 > 0:
+    if l1 > 0 and not symmetric:
         return False, (
             "Broken by L1: the rows get l1·sign(r1) and l1·sign(r0), and "
             "sign(r1) - sign(r0) is not a multiple of sign(r1 - r0), so the row "
-            "difference no longer moves like the sigmoid row."
+            "difference no longer moves like the sigmoid row. Rows that start as "
+            "opposites (c = -w/2) keep opposite L1 terms and restore it."
         )
-    if (
-        optimizer == "adam"
-        and l2 > 0
-        and not (isinstance(shift, str) and shift == "symmetric")
-    ):
+    if optimizer == "adam" and l2 > 0 and not symmetric:
         return False, (
             "Broken by Adam with L2 and a non-symmetric shift: the row gradients "
             "g + l2·r1 and -g + l2·r0 are not opposite unless r0 = -r1, and Adam "
@@ -296,6 +301,11 @@ def lockstep_guarantee(pairing, optimizer="sgd", l1=0.0, l2=0.0, shift=None):
         "Guaranteed: the softmax rows get gradients g and -g, so w = r1 - r0 moves by "
         "2·lr·g, exactly what the sigmoid head does at 2·lr"
     )
+    if l1 > 0:
+        why += (
+            "; with opposite rows the L1 terms l1·sign(r1) and l1·sign(r0) are "
+            "opposite too, matching the sigmoid head's l1·sign(w) at 2·lr"
+        )
     if l2 > 0:
         why += "; the L2 term l2·(r1 - r0) matches the sigmoid head's (l2/2)·w at 2·lr"
     if optimizer == "adam":

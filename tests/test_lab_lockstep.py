@@ -85,7 +85,7 @@ def test_adam_with_l2_rule_keeps_the_rows_exact_opposites():
 
 def test_l1_breaks_the_difference_formula_by_the_sign_mismatch():
     l1, lr = 0.01, 0.1
-    twins = trainer("sgd", "l1", l1)
+    twins = trainer("sgd", "l1", l1, shift="zero")
     w = twins.sigmoid.net.W2[0].copy()
     R = twins.softmax.net.W2.copy()
     dw, dR = head_step(twins)
@@ -105,7 +105,7 @@ def test_same_rate_moves_the_sigmoid_row_half_as_far():
 
 
 CAUSES = {
-    "l1": dict(optimizer="sgd", reg="l1", rate=0.01),
+    "l1": dict(optimizer="sgd", reg="l1", rate=0.01, shift="zero"),
     "same rate": dict(head_factor=1.0),
     "independent": dict(pairing="independent"),
     "adam l2 c=0": dict(optimizer="adam", reg="l2", rate=0.01, shift="zero"),

@@ -127,8 +127,8 @@ def test_mapped_start_at_one_rate_everywhere_drifts_apart():
 
 @pytest.mark.parametrize(
     "kwargs",
-    [{"l1": 0.01}, {"optimizer": "adam", "l2": 0.01, "shift": 0.0}],
-    ids=["L1", "adam+L2 zero shift"],
+    [{"l1": 0.01, "shift": 0.0}, {"optimizer": "adam", "l2": 0.01, "shift": 0.0}],
+    ids=["L1 zero shift", "adam+L2 zero shift"],
 )
 def test_lockstep_breakers(kwargs):
     # lockstep means alike at every step; under L2 both may still end in the
@@ -170,7 +170,10 @@ GUARANTEES = [
         True,
     ),
     ({"pairing": "matched", "optimizer": "adam", "l2": 0.01, "shift": 0.0}, False),
-    ({"pairing": "matched", "l1": 0.01}, False),
+    ({"pairing": "matched", "l1": 0.01, "shift": 0.0}, False),
+    # rows that start opposite keep opposite L1 terms: the rule's shift under L1
+    ({"pairing": "matched", "l1": 0.01}, True),
+    ({"pairing": "matched", "optimizer": "adam", "l1": 0.01}, True),
     ({"pairing": "same"}, False),
     ({"pairing": "independent"}, False),
 ]

@@ -21,7 +21,7 @@ PAIRING_LABELS = {
 }
 HEAD_FACTOR_LABELS = {2: "2 × lr (the rule)", 1: "1 × lr (same as softmax)"}
 SHIFT_LABELS = {
-    "auto": "The rule: c = 0, or c = −w/2 under Adam with L2",
+    "auto": "The rule: c = 0, or c = −w/2 with L1, or with Adam and L2",
     "symmetric": "c = −w/2 (rows exact opposites)",
     "zero": "c = 0 (class-0 row starts at 0)",
     "half": "c = 0.5 for every unit",

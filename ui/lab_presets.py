@@ -11,8 +11,14 @@ PRESETS = {
         {"pairing": "matched", "optimizer": "adam", "reg": "l2", "lr": 0.01},
     ),
     "breaks_l1": (
-        "Breaks: L1",
-        {"pairing": "matched", "optimizer": "sgd", "reg": "l1", "lr": 0.1},
+        "Breaks: L1, c = 0",
+        {
+            "pairing": "matched",
+            "optimizer": "sgd",
+            "reg": "l1",
+            "lr": 0.1,
+            "shift": "zero",
+        },
     ),
     "breaks_rate": (
         "Breaks: same learning rate",
