@@ -5,6 +5,7 @@ implementation), from closed-form maths, or from identities.
 """
 
 import json
+import math
 
 import numpy as np
 import pytest
@@ -125,17 +126,31 @@ def test_sigmoid_head_at_extreme_logits(row):
         np.testing.assert_allclose(dz, row[f"dloss_dz_label{label}"], **TOL)
 
 
+def exact_log_softmax(z0, z1):
+    """Two-class log-softmax in closed form: the smaller logit sits |d| below."""
+    d = abs(z1 - z0)
+    rest = math.log1p(math.exp(-d))
+    top, low = -rest, -d - rest
+    return [top, low] if z0 >= z1 else [low, top]
+
+
 @pytest.mark.parametrize(
     "row", EXTREME["softmax_rows"], ids=lambda r: f"logits={r['logits']}"
 )
 def test_softmax_head_at_extreme_logits(row):
     Z = np.array([row["logits"]])
     np.testing.assert_allclose(nets.softmax(Z)[0], row["softmax"], **TOL)
-    np.testing.assert_allclose(nets.log_softmax(Z)[0], row["log_softmax"], **TOL)
+    # the case rounds log(1 - 1.8e-35) at logits (40, -40) to 0.0, while float64
+    # holds it: within 1e-34 of the case, and exact against the closed form
+    near_case = {"rtol": TOL["rtol"], "atol": 1e-34}
+    exact = exact_log_softmax(*row["logits"])
+    np.testing.assert_allclose(nets.log_softmax(Z)[0], row["log_softmax"], **near_case)
+    np.testing.assert_allclose(nets.log_softmax(Z)[0], exact, rtol=1e-15, atol=0)
     for label in (0, 1):
         value, dZ, P = nets.head_loss("softmax", Z, np.array([label]))
         assert np.isfinite(value) and np.all(np.isfinite(dZ))
-        np.testing.assert_allclose(value, -row["log_softmax"][label], **TOL)
+        np.testing.assert_allclose(value, -row["log_softmax"][label], **near_case)
+        np.testing.assert_allclose(value, -exact[label], rtol=1e-15, atol=0)
         # dL/dz = p - y, whatever the size of the logits
         np.testing.assert_allclose(dZ[0], P[0] - np.eye(2)[label], rtol=0, atol=0)
 
@@ -428,3 +443,13 @@ def test_gradient_check_names_a_bad_step(eps, error):
     net = nets.init_net()
     with pytest.raises(error, match="eps must be"):
         nets.gradient_check(net, [[0.1, 0.2]], [1.0], eps=eps)
+
+
+@pytest.mark.parametrize("margin", [5.0, 20.0, 40.0, 300.0])
+def test_confident_softmax_loss_equals_bce_of_the_difference_to_the_last_digit(margin):
+    # a right and confident prediction: the loss is tiny and must stay exact
+    Z = np.array([[0.0, margin]])
+    soft = nets.head_loss("softmax", Z, np.array([1.0]))[0]
+    sig = nets.head_loss("sigmoid", np.array([[margin]]), np.array([1.0]))[0]
+    assert soft == pytest.approx(math.log1p(math.exp(-margin)), rel=1e-15, abs=0)
+    assert soft == pytest.approx(sig, rel=1e-15, abs=0)
