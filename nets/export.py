@@ -16,6 +16,9 @@ from .worked import MAX_SAMPLES
 
 FORMAT = "twin-heads/backprop"
 MAX_JSON_CHARS = 200_000
+MAX_HIDDEN = 8  # the most hidden units any page makes
+MAX_INPUTS = 8  # two inputs and the derived features of the Lab
+MAX_WEIGHT = 1e6
 
 
 def fmt(x, decimals):
@@ -165,9 +168,24 @@ def _batch(data, net):
             f"y must hold one number per row of X ({X.shape[0]}); it has shape "
             f"{y.shape}"
         )
-    if not (np.all(np.isfinite(X)) and np.all((y >= 0) & (y <= 1))):
-        raise ValueError("X must be finite and y must lie between 0 and 1")
+    if not (np.all(np.abs(X) <= MAX_WEIGHT) and np.all((y >= 0) & (y <= 1))):
+        raise ValueError(f"X must lie within ±{MAX_WEIGHT:g} and y between 0 and 1")
     return X, y
+
+
+def _check_size(net, where):
+    """Refuse nets larger or with weights bigger than any page makes or can show."""
+    if net.n_hidden > MAX_HIDDEN or net.n_inputs > MAX_INPUTS:
+        raise ValueError(
+            f"{where} has {net.n_inputs} inputs and {net.n_hidden} hidden units; "
+            f"this page takes at most {MAX_INPUTS} inputs and {MAX_HIDDEN} hidden units"
+        )
+    biggest = max(float(np.abs(a).max()) for a in net.params().values())
+    if biggest > MAX_WEIGHT:
+        raise ValueError(
+            f"{where} has a weight of size {biggest:.3g}; weights must lie within "
+            f"±{MAX_WEIGHT:g}, beyond which the worked numbers overflow float64"
+        )
 
 
 def read_net_json(text):
@@ -175,12 +193,27 @@ def read_net_json(text):
 
     Returns a dict: ``net`` (a Net), ``softmax_net`` (a Net or None), ``X`` and
     ``y`` (arrays or None), ``loss`` and ``lr`` (None when the file has none).
+    Anything wrong with the file is a ValueError whose message says what.
     """
+    try:
+        return _read_net_json(text)
+    except (TypeError, OverflowError, RecursionError, MemoryError) as exc:
+        # numbers too large for float64, lists nested past Python's limit, or a
+        # field of the wrong kind that slipped past the checks above
+        kind = {
+            OverflowError: "a number too large for float64",
+            RecursionError: "lists nested too deeply",
+        }.get(type(exc), "a field of the wrong kind")
+        raise ValueError(f"the file cannot be read as a net: it has {kind}") from None
+
+
+def _read_net_json(text):
     if isinstance(text, bytes):
         try:
-            text = text.decode("utf-8")
+            text = text.decode("utf-8-sig")  # a byte-order mark is fine
         except UnicodeDecodeError:
             raise ValueError("the file is not UTF-8 text; expected JSON") from None
+    text = text.removeprefix("\ufeff")
     if len(text) > MAX_JSON_CHARS:
         raise ValueError(
             f"the file is too large ({len(text)} characters; at most "
@@ -215,8 +248,13 @@ def read_net_json(text):
                 f"{softmax_net.W1.shape} {softmax_net.activation} against "
                 f"{net.W1.shape} {net.activation}"
             )
+    _check_size(net, "the net")
+    if softmax_net is not None:
+        _check_size(softmax_net, "the softmax net")
     X, y = _batch(data, net)
     loss = data.get("loss")
+    if loss is not None and not isinstance(loss, str):
+        raise ValueError(f"loss must be one of {list(LOSSES)}; the file has {loss!r}")
     if loss is not None and loss not in LOSSES:
         # the shared cases write the loss out in words
         loss = {"half squared error": "squared_error"}.get(loss, loss)

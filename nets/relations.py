@@ -40,7 +40,9 @@ def _gap(a, b):
 
 
 def _close(a, b):
-    return bool(np.allclose(a, b, rtol=RTOL, atol=ATOL))
+    # NaN or inf never counts as equal: allclose would call inf close to inf
+    finite = np.all(np.isfinite(a)) and np.all(np.isfinite(b))
+    return bool(finite and np.allclose(a, b, rtol=RTOL, atol=ATOL))
 
 
 def _rows(a, key):

@@ -136,3 +136,50 @@ def test_a_mismatched_softmax_twin_is_rejected():
     with pytest.raises(ValueError, match="must have a softmax head"):
         read_net_json(nets.net_json(net, softmax_net=net))
     assert read_net_json(nets.net_json(soft))["net"].head == "softmax"
+
+
+GOOD_NET = {
+    "W1": [[0.1, 0.2], [0.3, -0.4]],
+    "b1": [0.0, 0.1],
+    "W2": [[0.7, -0.5]],
+    "b2": [0.2],
+    "activation": "sigmoid",
+    "head": "sigmoid",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (json.dumps({"net": GOOD_NET, "X": [[10**400, 1]], "y": [1]}), "too large"),
+        (json.dumps({**GOOD_NET, "loss": ["squared_error"]}), "loss must be one of"),
+        ("[" * 100_000, "nested too deeply|not valid JSON"),
+        (json.dumps({**GOOD_NET, "W2": [[1e300, 0.0]]}), "weights must lie within"),
+        (
+            json.dumps(
+                {
+                    **GOOD_NET,
+                    "W1": [[0.1, 0.2]] * 3000,
+                    "b1": [0.0] * 3000,
+                    "W2": [[0.1] * 3000],
+                }
+            ),
+            "at most 8 inputs and 8 hidden units",
+        ),
+    ],
+)
+def test_a_crafted_file_is_refused_with_a_message_not_a_crash(text, message):
+    with pytest.raises(ValueError, match=message):
+        nets.read_net_json(text)
+
+
+def test_a_byte_order_mark_is_fine():
+    text = "\ufeff" + json.dumps(GOOD_NET)
+    assert nets.read_net_json(text.encode("utf-8"))["net"].n_hidden == 2
+    assert nets.read_net_json(text)["net"].n_hidden == 2
+
+
+def test_inputs_beyond_the_limit_are_refused():
+    text = json.dumps({"net": GOOD_NET, "X": [[1e300, 1.0]], "y": [1.0]})
+    with pytest.raises(ValueError, match="X must lie within"):
+        nets.read_net_json(text)

@@ -208,3 +208,11 @@ def test_relations_hold_for_mapped_twins_and_fail_for_unrelated_heads():
     assert not rel["p"].holds and not rel["dW1"].holds
     assert rel["dW2"].holds is False  # rows differ from the sigmoid gradient
     assert rel["z1"].holds  # the same hidden layer
+
+
+def test_relations_never_call_inf_or_nan_equal():
+    from nets.relations import _close
+
+    assert not _close([np.inf], [np.inf])
+    assert not _close([np.nan], [np.nan])
+    assert _close([1.0, 2.0], [1.0, 2.0])
