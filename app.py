@@ -4,11 +4,15 @@ This file only routes: it sets the page up, the session defaults, and the pages.
 Start it with ``streamlit run app.py``.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui.state import init_defaults
 
-st.set_page_config(page_title="Twin Heads", page_icon=":material/hub:", layout="wide")
+# a local icon: a Material icon as favicon would be fetched from a font server
+ICON = Path(__file__).parent / "ui" / "icon.png"
+st.set_page_config(page_title="Twin Heads", page_icon=str(ICON), layout="wide")
 init_defaults()
 
 pages = [

@@ -80,3 +80,20 @@ def test_backprop_decimals_slider_changes_the_numbers_shown(page):
     main.get_by_text("0.54866888").first.wait_for(timeout=30_000)
     assert main.inner_text() != shown
     no_error_elements(page)
+
+
+def test_no_page_asks_anything_of_another_host(page):
+    # a classroom may be offline: every request must go to the app itself
+    elsewhere = []
+    page.on(
+        "request",
+        lambda r: (
+            elsewhere.append(r.url)
+            if not r.url.startswith((page.app_url, "data:", "blob:"))
+            else None
+        ),
+    )
+    for name in PAGES:
+        open_page(page, name)
+        page.wait_for_timeout(1000)
+    assert elsewhere == []
