@@ -42,6 +42,8 @@ def assert_clean(at, where):
     for frame in at.dataframe:
         values = frame.value.select_dtypes("number").to_numpy(dtype=float)
         assert np.all(np.isfinite(values)), f"{where}: a table holds NaN or inf"
+        cells = frame.value.astype(str).to_numpy().ravel()
+        assert not any(NOT_A_NUMBER.search(c) for c in cells), f"{where}: a table"
 
 
 def bounds(widget):

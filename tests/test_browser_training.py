@@ -19,8 +19,8 @@ def test_training_page_trains_on_iris_and_draws_both_boundaries(page, screenshot
     assert charts.count() == 3
     boundary = charts.nth(0)
     # iris, versicolor against virginica, petal length and width is the default
-    assert "petal_length" in boundary.locator(".xtitle").text_content()
-    assert "petal_width" in boundary.locator(".ytitle").text_content()
+    assert boundary.locator(".xtitle").text_content() == "petal_length (cm)"
+    assert boundary.locator(".ytitle").text_content() == "petal_width (cm)"
     # two p = 0.5 contour lines, one per net, named in the legend
     assert boundary.locator(".contour").count() >= 2
     legend = boundary.locator(".legend").text_content()

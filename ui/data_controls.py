@@ -15,6 +15,20 @@ DATASETS = {
 }
 
 
+# units of the real data's columns, for axis titles
+UNITS = {
+    **{m: "cm" for m in nets.IRIS_MEASURES},
+    "total_bill": "US$",
+    "tip": "US$",
+    "size": "people",
+}
+
+
+def axis_titles(data):
+    """Each input's name with its unit, where the data set has one."""
+    return tuple(f"{n} ({UNITS[n]})" if n in UNITS else n for n in data.input_names)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def load_dataset(name, options):
     """The data set for ``name`` and its options (a tuple of pairs, hashable)."""

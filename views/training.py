@@ -4,7 +4,7 @@ import numpy as np
 import streamlit as st
 
 import nets
-from ui.data_controls import data_controls, load_dataset
+from ui.data_controls import axis_titles, data_controls, load_dataset
 from ui.figures import accuracy_figure, boundary_figure, loss_figure
 from ui.state import share_nets
 
@@ -22,6 +22,8 @@ st.caption(
 )
 
 with st.sidebar:
+    # first, so it is in view on a short screen; it trains with the settings below
+    clicked = st.button("Train", type="primary", key="train_go", width="stretch")
     st.header("Data")
     data_name, data_options = data_controls("train")
     st.header("Nets")
@@ -55,7 +57,6 @@ with st.sidebar:
     seed = st.number_input(
         "Seed (weights and batch order)", 0, 10_000, 0, key="train_seed"
     )
-    clicked = st.button("Train", type="primary", key="train_go", width="stretch")
 
 settings = {
     "data": (data_name, data_options),
@@ -178,13 +179,14 @@ with right:
             "nets take different paths and end apart."
         )
     hists = result["histories"]
+    # four significant digits for losses, accuracies as percentages
     rows = {
         head: {
-            "epochs": h["epoch"][-1],
-            "train loss": h["train_loss"][-1],
-            "test loss": h["test_loss"][-1],
-            "train acc": h["train_acc"][-1],
-            "test acc": h["test_acc"][-1],
+            "epochs": str(h["epoch"][-1]),
+            "train loss": f"{h['train_loss'][-1]:.4g}",
+            "test loss": f"{h['test_loss'][-1]:.4g}",
+            "train accuracy": f"{h['train_acc'][-1]:.1%}",
+            "test accuracy": f"{h['test_acc'][-1]:.1%}",
         }
         for head, h in hists.items()
     }
@@ -218,7 +220,7 @@ with left:
         grids,
         heat_grid=grids[heat],
         points=points,
-        axis_titles=data.input_names,
+        axis_titles=axis_titles(data),
         title="Decision boundaries (p = 0.5)",
     )
     st.plotly_chart(fig, key="train_boundary")
