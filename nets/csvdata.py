@@ -2,20 +2,43 @@
 
 Python's csv module only, so ``nets`` stays numpy-only. Every problem is a
 ValueError whose message names it, with the column and the row: rows are counted
-from 1 after the header, and the file's line is given beside the row.
+from 1 after the header, and the file's line is given beside the row. Text quoted
+from the file is cut to ``QUOTE_LIMIT`` characters.
+
+The delimiter is the one of ``DELIMITERS`` used most in the header, outside quotes.
+In a file delimited by ``;`` or a tab a number may have a decimal comma (``1,5``),
+as spreadsheets write them in much of Europe. Numeric labels are compared by value,
+so ``1`` and ``1.0`` are one class.
 """
 
 import csv
 import io
+import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from .data import Dataset, split
 
-MAX_BYTES = 2_000_000
+MAX_BYTES = 5 * 1024 * 1024  # the upload cap of the server (.streamlit/config.toml)
 MAX_ROWS = 10_000
 DELIMITERS = ",;\t"
+QUOTE_LIMIT = 40
+_DECIMAL_COMMA = re.compile(r"[+-]?\d*,\d+(?:[eE][+-]?\d+)?")
+_QUOTED = re.compile(r'"[^"]*"?')
+
+
+def shorten(value, limit=QUOTE_LIMIT, quote=True):
+    """``repr(value)`` (``str`` without ``quote``) cut to ``limit`` characters.
+
+    A message quoting a user's input never grows with it: a cut ends in "…".
+    """
+    try:
+        text = repr(value) if quote else str(value)
+    except ValueError:  # an int past Python's limit on digits in text
+        return f"a {type(value).__name__} too long to show"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -25,6 +48,7 @@ class Table:
     header: tuple
     rows: tuple
     lines: tuple  # the file line of each data row
+    decimal_comma: bool = False  # whether 1,5 is read as 1.5
 
     def where(self, i):
         return f"row {i + 1} (line {self.lines[i]})"
@@ -32,10 +56,24 @@ class Table:
     def column(self, name):
         if name not in self.header:
             raise ValueError(
-                f"There is no column {name!r}; the columns are {list(self.header)}."
+                f"There is no column {shorten(name)}; the columns are "
+                f"{shorten(list(self.header), 4 * QUOTE_LIMIT)}."
             )
         j = self.header.index(name)
         return [row[j] for row in self.rows]
+
+    def number(self, cell):
+        """The cell's number (float); a ValueError if it holds none."""
+        if self.decimal_comma and _DECIMAL_COMMA.fullmatch(cell):
+            cell = cell.replace(",", ".")
+        return float(cell)
+
+    def is_number(self, cell):
+        try:
+            self.number(cell)
+        except ValueError:
+            return False
+        return True
 
 
 def _text(data, max_bytes):
@@ -65,7 +103,9 @@ def read_table(data, max_bytes=MAX_BYTES, max_rows=MAX_ROWS):
     text = _text(data, max_bytes)
     lines = text.lstrip().splitlines()
     first = lines[0] if lines else ""  # a blank file is refused below as empty
-    delimiter = max(DELIMITERS, key=first.count)
+    # a header such as "x, cm";"y, cm";label has commas inside its quoted names
+    unquoted = _QUOTED.sub("", first)
+    delimiter = max(DELIMITERS, key=unquoted.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header, rows, lines = None, [], []
     try:
@@ -99,18 +139,12 @@ def read_table(data, max_bytes=MAX_BYTES, max_rows=MAX_ROWS):
         if not name:
             raise ValueError(f"Column {j + 1} has no name in the header row.")
         if header.index(name) != j:
-            raise ValueError(f"The column name {name!r} appears twice in the header.")
+            raise ValueError(
+                f"The column name {shorten(name)} appears twice in the header."
+            )
     if not rows:
         raise ValueError("The file has a header row but no data rows.")
-    return Table(header, tuple(rows), tuple(lines))
-
-
-def _is_number(cell):
-    try:
-        float(cell)
-    except ValueError:
-        return False
-    return True
+    return Table(header, tuple(rows), tuple(lines), delimiter in ";\t")
 
 
 def numeric_columns(table):
@@ -118,22 +152,57 @@ def numeric_columns(table):
     out = []
     for name in table.header:
         cells = [c for c in table.column(name) if c]
-        if cells and all(_is_number(c) for c in cells):
+        if cells and all(table.is_number(c) for c in cells):
             out.append(name)
     return out
 
 
+def _label_key(table, cells):
+    """What makes two labels the same: their value if every label is a finite
+    number (1 and 1.0 are one class), else their text."""
+    try:
+        values = [table.number(c) for c in cells if c]
+    except ValueError:
+        return str
+    return table.number if all(math.isfinite(v) for v in values) else str
+
+
+def _distinct(table, name):
+    cells = table.column(name)
+    key = _label_key(table, cells)
+    return len({key(c) for c in cells if c})
+
+
 def label_columns(table):
     """Columns with exactly two different values."""
-    return [n for n in table.header if len(set(table.column(n)) - {""}) == 2]
+    return [n for n in table.header if _distinct(table, n) == 2]
 
 
 def default_columns(table):
-    """A first guess: the last two-valued column as label, the first two numbers."""
+    """A first guess: the first two numeric columns as inputs, and as the label the
+    last column if it has at most two values, else the last two-valued column.
+
+    A last column with one value stays the label, so the problem is named rather
+    than another column taken in its place.
+    """
+    last = table.header[-1]
     labels = label_columns(table)
-    label = labels[-1] if labels else table.header[-1]
+    label = labels[-1] if labels and _distinct(table, last) > 2 else last
     inputs = [n for n in numeric_columns(table) if n != label]
     return tuple(inputs[:2]), label
+
+
+def _not_numeric(table, name, i, cell):
+    message = (
+        f"Column {shorten(name)} is not numeric: {table.where(i)} holds "
+        f"{shorten(cell)}."
+    )
+    if _DECIMAL_COMMA.fullmatch(cell) and not table.decimal_comma:
+        message += (
+            " It has a decimal comma: write 1.5 for 1,5, or save the file with "
+            "semicolons between the fields, where decimal commas are read."
+        )
+    return message
 
 
 def _input_column(table, name):
@@ -141,52 +210,55 @@ def _input_column(table, name):
     for i, cell in enumerate(table.column(name)):
         if not cell:
             raise ValueError(
-                f"Column {name!r} has a missing value in {table.where(i)}."
+                f"Column {shorten(name)} has a missing value in {table.where(i)}."
             )
         try:
-            values[i] = float(cell)
+            values[i] = table.number(cell)
         except ValueError:
-            raise ValueError(
-                f"Column {name!r} is not numeric: {table.where(i)} holds {cell!r}."
-            ) from None
+            raise ValueError(_not_numeric(table, name, i, cell)) from None
         if not np.isfinite(values[i]):
             raise ValueError(
-                f"Column {name!r} holds {cell!r} in {table.where(i)}, not a finite "
-                "number."
+                f"Column {shorten(name)} holds {shorten(cell)} in {table.where(i)}, "
+                "not a finite number."
             )
     return values
 
 
-def _class_order(values):
-    # numbers in numeric order (so 0 before 1, 2 before 10), other labels as text
-    if all(_is_number(v) for v in values):
-        return tuple(sorted(values, key=float))
-    return tuple(sorted(values))
-
-
 def _label_column(table, name):
     cells = table.column(name)
-    seen = []
+    key = _label_key(table, cells)
+    seen = {}  # a label's key -> its first spelling
     for i, cell in enumerate(cells):
         if not cell:
             raise ValueError(
-                f"The label column {name!r} has a missing value in {table.where(i)}."
+                f"The label column {shorten(name)} has a missing value in "
+                f"{table.where(i)}."
             )
-        if cell not in seen:
-            seen.append(cell)
+        if key(cell) not in seen:
+            seen[key(cell)] = cell
             if len(seen) == 3:
+                first, second, _ = seen.values()
                 raise ValueError(
-                    f"The label column {name!r} has more than two values: "
-                    f"{seen[0]!r}, {seen[1]!r} and {cell!r} (first in "
-                    f"{table.where(i)}); it needs exactly two."
+                    f"The label column {shorten(name)} has more than two values: "
+                    f"{shorten(first)}, {shorten(second)} and {shorten(cell)} (first "
+                    f"in {table.where(i)}); it needs exactly two."
                 )
     if len(seen) == 1:
-        raise ValueError(
-            f"The label column {name!r} has one value, {seen[0]!r}, in every row; it "
-            "needs exactly two."
+        others = [n for n in label_columns(table) if n != name][:3]
+        hint = (
+            f" Columns with two values: {shorten(others, 2 * QUOTE_LIMIT)}."
+            if others
+            else ""
         )
-    classes = _class_order(seen)
-    return (np.array(cells) == classes[1]).astype(np.float64), classes
+        raise ValueError(
+            f"The label column {shorten(name)} has one value, "
+            f"{shorten(next(iter(seen.values())))}, in every row; it needs exactly "
+            f"two.{hint}"
+        )
+    # numbers in numeric order (so 0 before 1, 2 before 10), other labels as text
+    order = sorted(seen)
+    classes = tuple(seen[k] for k in order)
+    return np.array([key(c) == order[1] for c in cells], dtype=np.float64), classes
 
 
 def table_to_dataset(table, inputs, label, train_ratio=0.7, seed=0, name="upload"):
@@ -198,15 +270,27 @@ def table_to_dataset(table, inputs, label, train_ratio=0.7, seed=0, name="upload
     inputs = tuple(inputs)
     numeric = numeric_columns(table)
     if len(numeric) < 2:
-        raise ValueError(
+        message = (
             "The file needs at least two numeric columns for the inputs; found "
-            f"{len(numeric)}" + (f": {numeric}." if numeric else ".")
+            f"{len(numeric)}"
+            + (f": {shorten(numeric, 4 * QUOTE_LIMIT)}." if numeric else ".")
         )
+        for name in inputs:  # the first cell that is no number, in a chosen input
+            if name in table.header and name not in numeric:
+                try:
+                    _input_column(table, name)
+                except ValueError as exc:
+                    message += f" {exc}"
+                break
+        raise ValueError(message)
     if len(inputs) != 2 or len(set(inputs)) != 2:
-        raise ValueError(f"Pick two different input columns; received {list(inputs)}.")
-    if label in inputs:
-        raise ValueError(f"The label column {label!r} cannot also be an input.")
+        raise ValueError(
+            f"Pick two different input columns; received {shorten(list(inputs))}."
+        )
+    # the inputs' own cells first: a bad cell is named even when the label is an input
     X = np.column_stack([_input_column(table, c) for c in inputs])
+    if label in inputs:
+        raise ValueError(f"The label column {shorten(label)} cannot also be an input.")
     y, classes = _label_column(table, label)
     return Dataset(name, *split(X, y, train_ratio, seed), inputs, classes)
 

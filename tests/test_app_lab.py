@@ -112,3 +112,15 @@ def test_two_hidden_units_show_the_hidden_space():
     space = specs[[i for i, t in enumerate(titles) if "Hidden space" in t][0]]
     lines = [t["name"] for t in space["data"] if t.get("mode") == "lines"]
     assert lines == ["sigmoid head: p = 0.5", "softmax head: p = 0.5"]
+
+
+def test_epoch_0_shows_axes_from_0_and_the_rounding_note():
+    at = lab()
+    accuracy = next(
+        json.loads(c.proto.spec)
+        for c in at.get("plotly_chart")
+        if "Accuracy" in json.loads(c.proto.spec)["layout"]["title"]["text"]
+    )
+    assert accuracy["layout"]["xaxis"]["range"] == [0, 1]
+    assert all("markers" in t["mode"] for t in accuracy["data"])
+    assert any("1e-13" in c.value and "lockstep" in c.value for c in at.caption)

@@ -121,3 +121,53 @@ def test_each_pairing_mode_and_each_preset_runs(page, screenshot_dir):
         page.screenshot(
             path=str(screenshot_dir / f"lab_preset_{name}.png"), full_page=True
         )
+
+
+def test_projector_readability_at_epoch_0(page, screenshot_dir):
+    open_lab(page, "?data=spiral")
+    # every preset label shows whole: no button text is cut to an ellipsis
+    for name, (label, _) in PRESETS.items():
+        text = page.locator(f"[class*='st-key-lab_preset_{name}'] button p").first
+        cut = text.evaluate("e => e.scrollWidth > e.clientWidth + 1")
+        assert not cut, label
+    # the boundary chart's legend labels lie inside the chart
+    chart = page.locator("[data-testid='stVegaLiteChart']").first
+    inside = chart.evaluate(
+        """c => {
+            const box = c.getBoundingClientRect();
+            return [...c.querySelectorAll('.role-legend-label text')].every(
+                t => t.getBoundingClientRect().right <= box.right + 0.5);
+        }"""
+    )
+    assert inside
+    # at epoch 0 the epoch axes run from 0, not around a single zero-wide tick
+    charts = page.locator("[data-testid='stVegaLiteChart']")
+    assert "0.000000" not in charts.nth(1).inner_text()
+    assert "0.000000" not in charts.nth(2).inner_text()
+    sidebar = page.locator("[data-testid='stSidebar']").inner_text()
+    assert "up to 1 MB" in sidebar
+    page.screenshot(path=str(screenshot_dir / "lab_epoch0.png"), full_page=True)
+
+
+def test_an_export_of_a_run_on_ones_own_csv_says_to_upload_it_again(
+    page, screenshot_dir, tmp_path
+):
+    from nets.lockstep import lab_twins
+    from ui import lab_settings as ls
+    from ui.lab_io import lab_json
+
+    settings = {**ls.defaults(), "data": "upload", "hidden": 3}
+    sig, soft, _, _ = lab_twins(2, 3, "tanh", "matched", 0.1)
+    export = tmp_path / "own.json"
+    export.write_text(lab_json(settings, sig, soft, 42))
+    open_lab(page)
+    page.locator(
+        "[data-testid='stFileUploader'] input[type=file]"
+    ).last.set_input_files(str(export))
+    wait_for_app(page)
+    page.wait_for_selector("text=upload the same file", timeout=30_000)
+    text = page.locator("[data-testid='stAlert']").filter(has_text="epoch 42")
+    assert "upload the same file" in text.inner_text()
+    sidebar = page.locator("[data-testid='stSidebar']").inner_text()
+    assert "5 MB" in sidebar and "5MB per file" in sidebar
+    page.screenshot(path=str(screenshot_dir / "lab_import_own_csv.png"), full_page=True)

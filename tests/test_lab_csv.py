@@ -1,15 +1,19 @@
 """Reading a user's CSV into a data set: every problem named with its row or column."""
 
+import re
+
 import numpy as np
 import pytest
 
 from nets.csvdata import (
+    MAX_BYTES,
     dataset_to_csv,
     default_columns,
     numeric_columns,
     read_table,
     table_to_dataset,
 )
+from tests.conftest import ROOT
 
 GOOD = b"a,b,kind\n1,2,cat\n3,4,dog\n5,6.5,cat\n-1,0,dog\n"
 
@@ -130,3 +134,71 @@ def test_past_the_size_cap():
 def test_the_label_cannot_be_an_input():
     with pytest.raises(ValueError, match="cannot also be an input"):
         load(GOOD, inputs=("a", "b"), label="a")
+
+
+def test_a_semicolon_file_reads_decimal_commas():
+    data = load(b"a;b;y\n1,5;2,5;yes\n-0,25;3;no\n", label="y")
+    X = np.vstack([data.X_train, data.X_test])
+    assert sorted(map(tuple, X)) == [(-0.25, 3.0), (1.5, 2.5)]
+    assert data.class_names == ("no", "yes")
+
+
+def test_a_decimal_comma_in_a_comma_file_is_named_with_what_to_do():
+    with pytest.raises(ValueError, match=r"holds '1,5'\. It has a decimal comma"):
+        load(b'a,b,y\n"1,5",2,yes\n3,4,no\n', label="y")
+
+
+def test_numeric_labels_are_the_same_class_when_the_same_number():
+    data = load(b"a,b,y\n1,2,1\n3,4,1.0\n5,6,0\n7,8,0.0\n9,1,-0\n", label="y")
+    assert data.class_names == ("0", "1")  # the first spelling of each value
+    X = np.vstack([data.X_train, data.X_test])
+    y = np.concatenate([data.y_train, data.y_test])
+    assert {tuple(x): int(c) for x, c in zip(X, y, strict=True)} == {
+        (1.0, 2.0): 1,
+        (3.0, 4.0): 1,
+        (5.0, 6.0): 0,
+        (7.0, 8.0): 0,
+        (9.0, 1.0): 0,
+    }
+
+
+def test_a_text_cell_in_an_input_is_named_before_the_label_clash():
+    # the guess when column a is not numeric: inputs a and y, label y
+    table = read_table(b"a,b,y\n1,2,0\n0x10,3,1\n")
+    with pytest.raises(ValueError, match=r"'a' is not numeric: row 2 \(line 3\).*0x10"):
+        table_to_dataset(table, ("a", "y"), "y")
+
+
+def test_commas_inside_quoted_names_do_not_pick_the_delimiter():
+    table = read_table(b'"x, cm";"y, cm";label\n1;2;a\n3;4;b\n')
+    assert table.header == ("x, cm", "y, cm", "label")
+    assert default_columns(table) == (("x, cm", "y, cm"), "label")
+
+
+def test_a_last_column_of_one_value_stays_the_label_and_is_named():
+    # columns a and b have two values each: they must not become the label unsaid
+    table = read_table(b"a,b,y\n1,2,0\n1,4,0\n5,2,0\n")
+    inputs, label = default_columns(table)
+    assert label == "y"
+    with pytest.raises(ValueError, match=r"'y' has one value, '0'.*two values: \['a'"):
+        table_to_dataset(table, inputs, label)
+
+
+def test_a_last_column_of_many_values_gives_way_to_a_two_valued_one():
+    table = read_table(b"a,kind,b\n1,cat,2\n2,dog,3\n3,cat,9\n")
+    assert default_columns(table) == (("a", "b"), "kind")
+
+
+@pytest.mark.parametrize("cell", ["9" * 5000, "x" * 5000])
+def test_messages_quote_a_huge_cell_in_short(cell):
+    with pytest.raises(ValueError) as err:
+        load(f"a,b,kind\n{cell},2,cat\n3,4,dog\n".encode())
+    message = str(err.value)
+    assert "row 1 (line 2)" in message and "…" in message
+    assert len(message) < 200
+
+
+def test_the_size_cap_is_the_servers_upload_cap():
+    config = (ROOT / ".streamlit" / "config.toml").read_text()
+    megabytes = int(re.search(r"maxUploadSize = (\d+)", config).group(1))
+    assert MAX_BYTES == megabytes * 1024 * 1024

@@ -14,6 +14,7 @@ from nets.features import FEATURES, FeatureMap, feature_matrix
 from nets.hidden import confusion, head_line, hidden_layer, line_in_box
 from nets.live import STOPPED_EPOCHS, STOPPED_TARGET, advance
 from nets.lockstep import lab_twins
+from ui import lab_live as live
 from ui import lab_settings as ls
 from ui.lab_io import lab_json, read_lab_json
 from ui.lab_png import colours, png_bytes
@@ -196,3 +197,75 @@ def test_advance_stops_at_the_epoch_limit_and_at_the_target_loss():
     losses = [t.history.train_loss for t in twins.trainers]
     assert all(h[-1] <= target for h in losses)
     assert not all(h[-2] <= target for h in losses)  # not one epoch later than needed
+
+
+def test_a_link_keeps_every_digit_of_a_float():
+    s = {**ls.defaults(), "lr": 0.123456789, "noise": 0.1 + 0.2, "target_loss": 2.0}
+    query = ls.to_query(s)
+    assert query["lr"] == "0.123456789" and query["target_loss"] == "2"
+    assert ls.from_query(query) == (s, [])
+
+
+def test_a_link_name_in_other_letter_case_is_that_name():
+    settings, notes = ls.from_query(
+        {"data": "CIRCLE", "optimizer": "ADAM", "features": "X1,x2sq"}
+    )
+    assert settings["data"] == "circle" and settings["optimizer"] == "adam"
+    assert settings["features"] == ("x1", "x2sq")
+    assert len(notes) == 3 and all("using" in n for n in notes)
+
+
+def _doc():
+    s = ls.defaults()
+    return json.loads(lab_json(s, *_pair(s), 0))
+
+
+def _spoil(head, name, value):
+    doc = _doc()
+    doc["nets"][head][name] = value
+    return json.dumps(doc)
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        (
+            '{"format": "twin-heads-lab", "version": 1, "settings": {"lr": 1%s}}'
+            % ("0" * 400),
+            ["'lr'", "from 0.0001 to 10"],
+        ),
+        ("[" * 100_000, ["nested too deeply"]),
+        ('{"epoch": 1%s}' % ("0" * 5000), ["too long to read"]),
+        (_spoil("sigmoid", "W1", [[1e300, 0.0]] * 4), ["finite", "at most 1e+06"]),
+        (_spoil("softmax", "b2", [float("inf")] * 2), ["softmax", "finite"]),
+        (_spoil("sigmoid", "W1", [[0.0, 0.0]] * 50_000), ["(50000, 2)", "(4, 2)"]),
+        (_spoil("sigmoid", "W1", "x" * 100_000), ["W1", "…"]),
+        (json.dumps({**_doc(), "epoch": 10**100}), ['"epoch"', "…"]),
+        (json.dumps({**_doc(), "settings": {"data": "x" * 100_000}}), ["'data'"]),
+    ],
+    ids=["huge-lr", "deep", "long-int", "big", "inf", "shape", "text", "epoch", "long"],
+)
+def test_crafted_json_files_are_refused_in_a_short_sentence(text, words):
+    with pytest.raises(ValueError) as err:
+        read_lab_json(text.encode())
+    message = str(err.value)
+    for word in words:
+        assert word in message
+    assert len(message) < 400
+
+
+def test_live_charts_start_their_epoch_axis_at_0_and_mark_the_last_epoch():
+    sig, soft = _pair(ls.defaults())
+    probe = {"epoch": [0], "gap": [0.0], "row_sum": [[0.0] * 5]}
+    hists = {"sigmoid": {"epoch": [0], "train_loss": [0.7], "test_loss": [0.69]}}
+    for spec, data in (
+        (live.loss_spec(), live.loss_data(hists)),
+        (live.lockstep_spec()["hconcat"][0], live.lockstep_data(probe)),
+    ):
+        line, dot = spec["layer"]
+        assert line["encoding"]["x"]["scale"]["domain"] == {"unionWith": [0, 1]}
+        assert len(data[dot["data"]["name"]]) >= 1  # a dot at epoch 0
+    now = live.lockstep_data(
+        {**probe, "epoch": [0, 1], "gap": [0.0, 1e-16], "row_sum": [[0.0] * 5] * 2}
+    )
+    assert now["gap_now"]["epoch"].tolist() == [1]

@@ -121,14 +121,22 @@ def _use_preset(name):
     st.session_state[PLAYING] = True
 
 
+PRESETS_PER_ROW = 3  # wide enough for a whole label on a projector
+
+
 def preset_buttons():
     st.caption("Presets: each sets the lockstep settings and starts training.")
-    columns = st.columns(len(PRESETS))
-    for column, (name, (label, _)) in zip(columns, PRESETS.items(), strict=True):
-        column.button(
-            label,
-            key=f"lab_preset_{name}",
-            on_click=_use_preset,
-            args=(name,),
-            width="stretch",
-        )
+    items = list(PRESETS.items())
+    for start in range(0, len(items), PRESETS_PER_ROW):
+        columns = st.columns(PRESETS_PER_ROW)
+        for column, (name, (label, _)) in zip(
+            columns, items[start : start + PRESETS_PER_ROW], strict=False
+        ):
+            column.button(
+                label,
+                key=f"lab_preset_{name}",
+                on_click=_use_preset,
+                args=(name,),
+                help=label,
+                width="stretch",
+            )

@@ -12,6 +12,7 @@ from nets.csvdata import (
     dataset_to_csv,
     default_columns,
     read_table,
+    shorten,
     table_to_dataset,
 )
 from ui.data_controls import DATASETS, load_dataset
@@ -19,6 +20,7 @@ from ui.safe import plain
 
 SOURCES = {**DATASETS, "upload": "My own CSV"}
 UPLOAD = "lab_upload"  # {"file": id, "name", "table", "data", "version", "error"}
+MEGABYTE = 1024 * 1024  # as the server counts the upload cap
 
 
 def _upload_state():
@@ -57,8 +59,13 @@ def _read_upload(state, file):
         return
     state.update(table=table, table_id=file.file_id, name=file.name, file_error=None)
     inputs, label = default_columns(table)
-    x1, x2 = inputs if len(inputs) == 2 else (table.header[0], table.header[-1])
+    if len(inputs) < 2:  # the first columns besides the label: their problem is named
+        others = [c for c in table.header if c != label] + list(table.header) * 2
+        inputs = others[:2]
+    x1, x2 = inputs
     st.session_state.update(lab_csv_x1=x1, lab_csv_x2=x2, lab_csv_label=label)
+    last = table.header[-1]
+    state["guess"] = None if label == last else label
 
 
 def upload_controls(ratio, seed):
@@ -68,7 +75,7 @@ def upload_controls(ratio, seed):
     """
     state = _upload_state()
     file = st.file_uploader(
-        f"CSV file (up to {MAX_ROWS:,} rows, {MAX_BYTES // 1_000_000} MB)",
+        f"CSV file (up to {MAX_ROWS:,} rows, {MAX_BYTES // MEGABYTE} MB)",
         key="lab_csv_file",
         help="A header row, two numeric input columns and a label column with "
         "exactly two values.",
@@ -83,6 +90,13 @@ def upload_controls(ratio, seed):
         x1 = st.selectbox("x1 column", cols, key="lab_csv_x1")
         x2 = st.selectbox("x2 column", cols, key="lab_csv_x2")
         label = st.selectbox("Label column", cols, key="lab_csv_label")
+        if state.get("guess") == label:
+            st.info(
+                plain(
+                    f"The label column is guessed as {shorten(label)}: the last "
+                    f"column, {shorten(cols[-1])}, has more than two values."
+                )
+            )
         _try_dataset(state, (x1, x2), label, ratio, seed)
     kept = state["data"]
     for error in (state.get("file_error"), state.get("error")):
@@ -91,8 +105,8 @@ def upload_controls(ratio, seed):
             st.error(plain(error + still))
     data = state["data"]
     if data is not None:
-        c0, c1 = data.class_names
-        st.caption(plain(f"{data.name}: class 0 = {c0!r}, class 1 = {c1!r}"))
+        c0, c1 = (shorten(c) for c in data.class_names)
+        st.caption(plain(f"{data.name}: class 0 = {c0}, class 1 = {c1}"))
     return data
 
 

@@ -19,6 +19,15 @@ SERIES = [f"{NET_STYLE[h]['label']}, {s}" for h in HEADS for s in ("train", "tes
 DASHES = {"solid": [1, 0], "dash": [8, 5], "dot": [2, 3]}
 FONT = 14
 LIVE_POINTS = 300  # points per curve while training: plenty for a chart this wide
+# the epoch axis starts at 0 and spans at least one epoch, so a run at epoch 0 has an
+# axis from 0 to 1, not one of zero width
+EPOCH = {
+    "field": "epoch",
+    "type": "quantitative",
+    "title": "epoch",
+    "scale": {"domain": {"unionWith": [0, 1]}},
+    "axis": {"tickMinStep": 1, "format": "d"},
+}
 
 
 def _config():
@@ -123,11 +132,14 @@ def boundary_spec(x1, x2, data, height=480):
                 "type": "nominal",
                 "title": "class",
                 "scale": {"domain": list(class_names), "range": list(CLASS_COLOURS)},
+                # stacked, so the legends beneath the chart fit its width
+                "legend": {"direction": "vertical"},
             },
             "shape": {
                 "field": "split",
                 "type": "nominal",
                 "title": "split",
+                "legend": {"direction": "vertical"},
                 "scale": {"domain": ["train", "test"], "range": ["circle", "diamond"]},
             },
             "fill": {
@@ -180,29 +192,38 @@ def boundary_data(x1, x2, grids):
 
 
 def loss_spec(height=480):
-    """Both nets' train and test loss by epoch, log scale."""
+    """Both nets' train and test loss by epoch, log scale, a dot at the last epoch."""
+    y = {
+        "field": "loss",
+        "type": "quantitative",
+        "scale": {"type": "log"},
+        "title": "mean cross-entropy",
+    }
+    series = {
+        "field": "series",
+        "type": "nominal",
+        "title": None,
+        "scale": {
+            "domain": SERIES,
+            "range": [NET_STYLE[s.split(" ")[0]]["color"] for s in SERIES],
+        },
+    }
     return {
         "height": height,
         "title": "Cross-entropy loss",
+        "layer": _with_last(_loss_lines(y, series), "loss_now", y, series),
+        "config": _config(),
+    }
+
+
+def _loss_lines(y, series):
+    return {
         "data": {"name": "loss"},
         "mark": {"type": "line", "clip": True},
         "encoding": {
-            "x": {"field": "epoch", "type": "quantitative", "title": "epoch"},
-            "y": {
-                "field": "loss",
-                "type": "quantitative",
-                "scale": {"type": "log"},
-                "title": "mean cross-entropy",
-            },
-            "color": {
-                "field": "series",
-                "type": "nominal",
-                "title": None,
-                "scale": {
-                    "domain": SERIES,
-                    "range": [NET_STYLE[s.split(" ")[0]]["color"] for s in SERIES],
-                },
-            },
+            "x": EPOCH,
+            "y": y,
+            "color": series,
             "strokeDash": {
                 "field": "series",
                 "type": "nominal",
@@ -221,7 +242,6 @@ def loss_spec(height=480):
             },
             "strokeWidth": {"value": 3},
         },
-        "config": _config(),
     }
 
 
@@ -242,39 +262,57 @@ def loss_data(histories):
                     }
                 )
             )
-    return {"loss": pd.concat(parts)}
+    loss = pd.concat(parts)
+    return {"loss": loss, "loss_now": loss[loss["epoch"] == loss["epoch"].max()]}
+
+
+def _with_last(line, name, y, colour=None):
+    """A line chart's layers: the line, and a dot at its last epoch from the data set
+    ``name`` (at epoch 0 the dot is all there is to see)."""
+    dot = {
+        "data": {"name": name},
+        "mark": {"type": "point", "filled": True, "size": 50},
+        "encoding": {"x": EPOCH, "y": y},
+    }
+    if colour is not None:
+        dot["encoding"]["color"] = colour
+    else:
+        dot["mark"]["color"] = "#000000"
+    return [line, dot]
 
 
 def lockstep_spec(height=260):
     """The largest |P_sigmoid − P_softmax| (log) beside the softmax rows' sum."""
-    gap = {
+    gap_y = {
+        "field": "gap",
+        "type": "quantitative",
+        "scale": {"type": "log", "domain": [GAP_FLOOR, 1]},
+        "axis": {"format": ".0e"},
+        "title": "max |ΔP|",
+    }
+    gap_line = {
         "data": {"name": "gap"},
+        "mark": {"type": "line", "color": "#000000", "strokeWidth": 2.5},
+        "encoding": {"x": EPOCH, "y": gap_y},
+    }
+    gap = {
         "title": "Largest |P_sigmoid − P_softmax| on the grid (0 drawn at 1e-17)",
         "height": height,
         "width": 400,
-        "mark": {"type": "line", "color": "#000000", "strokeWidth": 2.5},
-        "encoding": {
-            "x": {"field": "epoch", "type": "quantitative"},
-            "y": {
-                "field": "gap",
-                "type": "quantitative",
-                "scale": {"type": "log", "domain": [GAP_FLOOR, 1]},
-                "axis": {"format": ".0e"},
-                "title": "max |ΔP|",
-            },
-        },
+        "layer": _with_last(gap_line, "gap_now", gap_y),
+    }
+    sum_y = {"field": "sum", "type": "quantitative", "title": "row sum"}
+    part = {"field": "part", "type": "nominal", "title": None}
+    sum_line = {
+        "data": {"name": "sums"},
+        "mark": {"type": "line", "strokeWidth": 2},
+        "encoding": {"x": EPOCH, "y": sum_y, "color": part},
     }
     sums = {
-        "data": {"name": "sums"},
         "title": "Softmax rows' sum r0 + r1 (stays put in lockstep)",
         "height": height,
         "width": 400,
-        "mark": {"type": "line", "strokeWidth": 2},
-        "encoding": {
-            "x": {"field": "epoch", "type": "quantitative"},
-            "y": {"field": "sum", "type": "quantitative", "title": "row sum"},
-            "color": {"field": "part", "type": "nominal", "title": None},
-        },
+        "layer": _with_last(sum_line, "sums_now", sum_y, part),
     }
     return {"hconcat": [gap, sums], "config": _config()}
 
@@ -295,7 +333,11 @@ def lockstep_data(probe):
         )
         for j in range(n_hidden + 1)
     ]
+    gaps, sums = pd.DataFrame({"epoch": epoch[keep], "gap": gap}), pd.concat(parts)
+    last = epoch[-1] if len(epoch) else 0
     return {
-        "gap": pd.DataFrame({"epoch": epoch[keep], "gap": gap}),
-        "sums": pd.concat(parts),
+        "gap": gaps,
+        "gap_now": gaps[gaps["epoch"] == last],
+        "sums": sums,
+        "sums_now": sums[sums["epoch"] == last],
     }

@@ -6,7 +6,7 @@ were and says what is wrong with it.
 
 import streamlit as st
 
-from ui.lab_io import lab_json, read_lab_json
+from ui.lab_io import MAX_BYTES, lab_json, read_lab_json
 from ui.lab_state import PENDING
 from ui.safe import plain
 
@@ -26,7 +26,10 @@ def save_and_load(settings, run):
         width="stretch",
     )
     state = st.session_state.setdefault(IMPORT, {"file": None, "error": None})
-    file = st.file_uploader("Import a Lab export (JSON)", key="lab_json_file")
+    file = st.file_uploader(
+        f"Import a Lab export (JSON, up to {MAX_BYTES // 1_000_000} MB)",
+        key="lab_json_file",
+    )
     if file is not None and file.file_id != state["file"]:
         state["file"] = file.file_id
         try:

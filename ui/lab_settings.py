@@ -9,6 +9,7 @@ import difflib
 import math
 from dataclasses import dataclass
 
+from nets.csvdata import shorten
 from nets.features import DEFAULT_FEATURES, FEATURES
 from nets.lockstep import REGULARISERS, SHIFTS
 from nets.training import PAIRINGS
@@ -24,15 +25,20 @@ class Choice:
     def strict(self, value):
         if value in self.options and type(value) is type(self.default):
             return value
-        raise ValueError(f"must be one of {list(self.options)}; received {value!r}")
+        raise ValueError(
+            f"must be one of {list(self.options)}; received {shorten(value)}"
+        )
 
     def nearest(self, text):
         by_text = {str(o): o for o in self.options}
         if text in by_text:
             return by_text[text], None
-        close = difflib.get_close_matches(text, list(by_text), n=1, cutoff=0.0)
-        value = by_text[close[0]] if close else self.default
-        return value, f"{text!r} is not one of {list(by_text)}"
+        # a name in other letter case is that name (CIRCLE is circle), before the
+        # closest spelling is guessed
+        folded = {t.casefold(): o for t, o in by_text.items()}
+        close = difflib.get_close_matches(text.casefold(), list(folded), n=1, cutoff=0)
+        value = folded.get(text.casefold(), folded[close[0]] if close else self.default)
+        return value, f"{shorten(text)} is not one of {list(by_text)}"
 
 
 @dataclass(frozen=True)
@@ -47,29 +53,32 @@ class Number:
         return f"{kind} from {self.lo:g} to {self.hi:g}"
 
     def strict(self, value):
+        # the range is checked before any float(): an int such as 10**400 compares
+        # exactly, but has no float
         ok_type = (
             isinstance(value, int)
             if self.integer
-            else isinstance(value, (int, float)) and math.isfinite(value)
+            else isinstance(value, int)
+            or (isinstance(value, float) and math.isfinite(value))
         )
         if ok_type and not isinstance(value, bool) and self.lo <= value <= self.hi:
             return int(value) if self.integer else float(value)
-        raise ValueError(f"must be {self._range()}; received {value!r}")
+        raise ValueError(f"must be {self._range()}; received {shorten(value)}")
 
     def nearest(self, text):
         try:
             x = float(text)
         except ValueError:
-            return self.default, f"{text!r} is not a number"
+            return self.default, f"{shorten(text)} is not a number"
         if math.isnan(x):
-            return self.default, f"{text!r} is not a number"
+            return self.default, f"{shorten(text)} is not a number"
         value = min(max(x, self.lo), self.hi)
         if self.integer:
             value = int(round(value))
         else:
             value = float(value)
         if value != x:
-            return value, f"{text} is not {self._range()}"
+            return value, f"{shorten(text, quote=False)} is not {self._range()}"
         return value, None
 
 
@@ -89,17 +98,20 @@ class Many:
             return tuple(o for o in self.options if o in value)
         raise ValueError(
             f"must be a non-empty list of names from {list(self.options)}; "
-            f"received {value!r}"
+            f"received {shorten(value)}"
         )
 
     def nearest(self, text):
         names = [t.strip() for t in text.split(",") if t.strip()]
-        good = tuple(o for o in self.options if o in names)
-        bad = [n for n in names if n not in self.options]
+        folded = {n.casefold() for n in names}  # X1 is x1
+        good = tuple(o for o in self.options if o.casefold() in folded)
+        bad = [n for n in names if n.casefold() not in map(str.casefold, self.options)]
         if not good:
-            return self.default, f"{text!r} names none of {list(self.options)}"
+            return self.default, f"{shorten(text)} names none of {list(self.options)}"
         if bad:
-            return good, f"{bad} are not among {list(self.options)}"
+            return good, f"{shorten(bad)} are not among {list(self.options)}"
+        if any(n not in self.options for n in names):
+            return good, f"{shorten(text)} has names in other letter case"
         return good, None
 
 
@@ -151,11 +163,11 @@ def from_query(params):
 
 
 def to_text(name, value):
-    """A setting as it appears in the URL."""
+    """A setting as it appears in the URL: a float in its shortest exact form."""
     if isinstance(SPEC[name], Many):
         return ",".join(value)
     if isinstance(value, float):
-        return f"{value:g}"
+        return repr(value).removesuffix(".0")  # float(repr(x)) == x; "10" for 10.0
     return str(value)
 
 
@@ -177,17 +189,10 @@ def validate(data):
         raise ValueError(f"settings must be an object; received {type(data).__name__}")
     unknown = sorted(set(data) - set(SPEC))
     if unknown:
-        raise ValueError(f"unknown settings {unknown}; known are {list(SPEC)}")
+        raise ValueError(f"unknown settings {shorten(unknown)}; known are {list(SPEC)}")
     settings = defaults()
     for name, value in data.items():
         spec = SPEC[name]
-        if (
-            isinstance(spec, Number)
-            and not spec.integer
-            and isinstance(value, int)
-            and not isinstance(value, bool)
-        ):
-            value = float(value)  # JSON writes 1.0 as 1 in some tools
         try:
             settings[name] = spec.strict(value)
         except ValueError as exc:

@@ -15,6 +15,11 @@ from ui.lab_figures import hidden_space_figure, unit_heatmaps_figure
 from ui.lab_state import GRID, PLAYING, RUN
 
 TICK = 0.05  # seconds between live updates asked for; a slow update delays the next
+ROUNDING_NOTE = (
+    "In lockstep the gap is float64 rounding: it starts near 1e-16 and adds up slowly "
+    "over many steps, so values around 1e-13 after hundreds of epochs still mean "
+    "lockstep."
+)
 STOP_TEXT = {
     STOPPED_EPOCHS: "Stopped: the epoch limit is reached.",
     STOPPED_TARGET: "Stopped: both nets reached the target training loss.",
@@ -118,6 +123,7 @@ def live_section(settings):
         _live_body(settings)
 
     body()
+    st.caption(ROUNDING_NOTE)
 
 
 def scores(run):
@@ -149,7 +155,12 @@ def scores(run):
                     key=f"lab_confusion_{t.name}_{split}",
                 )
     hists = {t.name: t.history.as_dict() for t in run["twins"].trainers}
-    st.plotly_chart(accuracy_figure(hists, height=300), key="lab_accuracy")
+    fig = accuracy_figure(hists, height=300)
+    epoch = run["twins"].epoch
+    fig.update_xaxes(range=[0, max(epoch, 1)])  # from epoch 0, never of zero width
+    if epoch == 0:  # one point per curve: a dot, as a line of one point draws nothing
+        fig.update_traces(mode="lines+markers", marker={"size": 9})
+    st.plotly_chart(fig, key="lab_accuracy")
 
 
 def hidden_views(run, settings):

@@ -40,6 +40,14 @@ for note in st.session_state[URL_NOTES]:
 
 if source == "upload":
     data = uploaded
+    if data is None and START in st.session_state:
+        epoch = st.session_state[START][2]
+        st.info(
+            f"Loaded the nets saved at epoch {epoch} and their settings. They were "
+            "trained on an uploaded CSV file, which an export does not hold: upload "
+            "the same file in the sidebar to go on training from them."
+        )
+        st.stop()
     if data is None:
         st.info("Upload a CSV file in the sidebar to train on your own data.")
         st.stop()
