@@ -172,6 +172,22 @@ def test_exercise_from_the_address_checks_answers_and_names_a_slip():
     assert at.query_params["seed"] == "42"
 
 
+def download_labels(at):
+    return [el.proto.label for el in at.get("download_button")]
+
+
+def test_the_answer_key_is_offered_only_behind_the_teacher_switch():
+    at = open_page({"seed": "42"})
+    assert "Answer key (Markdown)" not in download_labels(at)
+    at.button(key="FormSubmitter:ex_form_42-Check my answers").click().run()
+    assert "Answer key (Markdown)" not in download_labels(at)  # not after a check
+    teacher = at.toggle(key="ex_teacher")
+    assert teacher.label == "Show the answer key (for teachers)"
+    teacher.set_value(True).run()
+    assert not at.exception
+    assert download_labels(at) == ["Answer key (Markdown)"]
+
+
 def test_bad_seed_in_the_address_warns_and_falls_back():
     at = open_page({"seed": "twelve"})
     assert at.number_input(key="ex_seed").value == 1

@@ -80,10 +80,13 @@ def test_exercise_names_the_first_wrong_step(page, screenshot_dir):
         "dL/dW2[0,0]": ref.grads.W2[0, 0],
         "dL/dW2[0,1]": -ref.grads.W2[0, 1],  # the slip: a lost minus sign
     }
+    key = page.get_by_role("button", name="Answer key (Markdown)")
+    assert key.count() == 0  # not before a student has tried
     for label, value in typed.items():
         page.get_by_role("textbox", name=label, exact=True).fill(f"{value:.4f}")
     page.get_by_role("button", name="Check my answers").click()
     wait_for_app(page)
+    assert key.count() == 0
     error = page.locator("[data-testid='stAlertContentError']")
     error.wait_for()
     text = error.text_content()
@@ -103,3 +106,15 @@ def test_exercise_names_the_first_wrong_step(page, screenshot_dir):
     wait_for_app(page)
     page.get_by_text("No wrong step so far: 7 of 17 steps are right").wait_for()
     assert np.isfinite(ref.loss)
+
+    # the teacher's switch offers the answer key
+    page.get_by_text("Show the answer key (for teachers)").click()
+    wait_for_app(page)
+    with page.expect_download() as info:
+        key.click()
+    assert (
+        open(info.value.path())
+        .read()
+        .startswith("# Backpropagation exercise 42: answer key")
+    )
+    page.screenshot(path=str(screenshot_dir / "backprop_answer_key.png"))

@@ -192,11 +192,18 @@ def exercise_mode():
         st.warning("Not read as numbers, so left out: " + ", ".join(unreadable))
     if checked:
         show_result(nets.check_answers(exercise, answers))
-    st.download_button(
-        "Answer key (Markdown)",
-        answer_key(exercise),
-        file_name=f"backprop_exercise_{seed}_answers.md",
-        mime="text/markdown",
-        key="ex_key_download",
-        icon=":material/key:",
-    )
+    # the key stays out of sight until a teacher asks for it, so a student who
+    # scrolls past "Check my answers" is not handed the numbers before trying
+    if st.toggle(
+        "Show the answer key (for teachers)",
+        key="ex_teacher",
+        help="Offers every step of this exercise as a Markdown file.",
+    ):
+        st.download_button(
+            "Answer key (Markdown)",
+            answer_key(exercise),
+            file_name=f"backprop_exercise_{seed}_answers.md",
+            mime="text/markdown",
+            key="ex_key_download",
+            icon=":material/key:",
+        )
