@@ -72,14 +72,89 @@ def check_against_predict_proba(at):
     )
 
 
-def test_default_page_shows_the_textbook_net_and_its_numbers():
+def test_default_page_opens_on_xor_whose_boundaries_cross_the_plane():
     at = open_page()
     assert at.title[0].value.startswith("Weights")
+    assert at.selectbox(key="wt_preset").value == "xor-relu"
     check_against_predict_proba(at)
     assert not at.warning  # a first visit without a link warns of nothing
+    # both heads have a p = 0.5 line on the plane shown, so no caption says none
+    assert not [c for c in at.caption if "p = 0.5 line" in c.value]
+    assert float(shown(at)["P(class 1), sigmoid head"]) > 0.9  # (1, 0) is class 1
+
+
+def test_textbook_link_shows_its_numbers_and_says_no_boundary_exists():
+    at = open_page({"preset": "textbook"})
+    assert not at.warning  # the short link leaves the rest to the preset
+    assert at.selectbox(key="wt_preset").value == "textbook"
+    check_against_predict_proba(at)
     # the forward pass is written out, with the walk-through's output 0.7513650695…
     panel = " ".join(md.value for md in at.markdown)
     assert "0.751365069552316" in panel
+    notes = [c.value for c in at.caption if "p = 0.5 line" in c.value]
+    assert len(notes) == 2  # one per head
+    for note in notes:
+        assert "no p = 0.5 line anywhere" in note and "Widen the plane to" not in note
+
+
+def test_a_boundary_just_off_the_plane_is_found_by_widening():
+    # XOR's lines x1 + x2 = 0.5 and 1.5 lie off a plane of half-width 0.5 moved
+    # nowhere near them once the hidden biases push them out
+    at = open_page({"preset": "xor-relu", "b1": "-4,-5", "x": "0,0", "span": "0.5"})
+    assert not at.warning
+    notes = [c.value for c in at.caption if "p = 0.5 line" in c.value]
+    assert notes and all("widen the plane to a half-width of" in n for n in notes)
+    at.slider(key="wt_span").set_value(4.0).run()
+    assert not [c for c in at.caption if "p = 0.5 line" in c.value]
+
+
+def test_a_tie_rounds_away_from_zero_with_no_decimals():
+    # at (0.5, 0) the XOR net's logit is exactly 0, so p is exactly 0.5
+    at = open_page({"preset": "xor-relu", "x": "0.5,0", "dp": "0"}, decimals=None)
+    p = shown(at)
+    assert p["P(class 1), sigmoid head"] == p["P(class 1), softmax head"] == "1"
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"preset": "xor-relu"}, {"wt_W1_0_0": 1.0, "wt_b": -2.5, "wt_x_0": 1.0}),
+        ({"preset": "textbook"}, {"wt_W1_0_0": 0.15, "wt_b": 0.6, "wt_x_0": 0.05}),
+        # values in the link override the preset's
+        ({"preset": "textbook", "b": "-1.5"}, {"wt_W1_0_0": 0.15, "wt_b": -1.5}),
+    ],
+)
+def test_short_preset_links_load_the_preset_without_warnings(params, expected):
+    at = open_page(params, decimals=None)
+    assert not at.warning
+    assert at.selectbox(key="wt_preset").value == params["preset"]
+    for key, v in expected.items():
+        assert value(at, key) == v
+
+
+def test_a_near_miss_preset_name_warns_and_suggests_the_right_one():
+    at = open_page({"preset": "xor"}, decimals=None)
+    text = at.warning[0].value.replace("\\", "")
+    assert "'xor' is not one of" in text and "did you mean 'xor-relu'" in text
+    assert at.selectbox(key="wt_preset").value == "xor-relu"
+    assert value(at, "wt_b") == -2.5
+    assert "missing" not in text  # the preset fills what the link leaves out
+
+    at = open_page({"preset": "banana", "x": "99,0"}, decimals=None)
+    text = at.warning[0].value.replace("\\", "")
+    assert "'banana' is not one of" in text and "99 is outside [-5, 5]" in text
+    assert value(at, "wt_x_0") == 5.0
+
+
+def test_sliders_have_plain_text_names():
+    at = open_page()
+    labels = {s.key: s.label for s in at.slider}
+    assert labels["wt_W1_0_1"] == "W₁₂" and labels["wt_b1_1"] == "b₂"
+    assert labels["wt_c_0"] == "c₁" and labels["wt_x_1"] == "x₂"
+    assert not [label for label in labels.values() if "$" in label or "\\" in label]
+    at.radio(key="wt_link").set_value("sigmoid-follows").run()
+    labels = {s.key: s.label for s in at.slider}
+    assert labels["wt_V_0_1"] == "V₀₂" and labels["wt_bV_1"] == "β₁"
 
 
 def test_moving_sliders_moves_the_shown_probabilities_with_predict_proba():
@@ -130,7 +205,7 @@ def test_symmetric_shift_makes_the_rows_opposite_and_changes_no_probability():
 
 
 def test_sigmoid_follows_softmax_and_independent_modes():
-    at = open_page()
+    at = open_page({"preset": "textbook"})
     sig_before, soft_before, _ = nets_from_widgets(at)
     at.radio(key="wt_link").set_value("sigmoid-follows").run()
     assert not at.exception

@@ -56,9 +56,29 @@ def test_weights_page_sliders_link_modes_shift_and_shared_url(
     open_weights(page)
     assert page.get_by_text("Weights: one body, two heads").is_visible()
     no_exceptions(page)
+    # the page opens on XOR by hand: (1, 0) is class 1 and both boundaries show
+    assert metrics(page)[:2] == ["0.9241", "0.9241"]
+    assert len([d for d in boundary_paths(page) if d]) >= 2
+    assert page.get_by_text("p = 0.5 line").count() == 0
+    # sliders are named in plain text, for screen readers and for tests alike
+    assert page.get_by_role("slider", name="W₁₁").count() == 1
+    assert page.get_by_role("slider", name="c_b").count() == 1
+    names = page.locator("input[type='range']").evaluate_all(
+        "els => els.map(e => e.getAttribute('aria-label'))"
+    )
+    assert len(names) > 10 and not [n for n in names if "$" in n or "\\" in n]
+    page.screenshot(path=str(screenshot_dir / "weights_default.png"), full_page=True)
+
+    # a short hand-written link loads the textbook net, with no warning
+    page.goto(page.app_url + "/weights?preset=textbook")
+    open_weights(page)
+    no_exceptions(page)
+    assert page.locator("[data-testid='stAlertContentWarning']").count() == 0
     p_sig, p_soft, _ = metrics(page)
     assert p_sig == p_soft == "0.7514"  # the walk-through's output unit
-    page.screenshot(path=str(screenshot_dir / "weights_default.png"), full_page=True)
+    assert page.get_by_text("no p = 0.5 line anywhere").count() == 2
+    assert page.get_by_text("Widen the plane to").count() == 0
+    page.screenshot(path=str(screenshot_dir / "weights_textbook.png"), full_page=True)
 
     # a weight slider: the probabilities, the boundaries and the URL all move
     before = boundary_paths(page)

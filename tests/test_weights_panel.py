@@ -39,7 +39,13 @@ def test_point_pass_matches_predict_proba_and_the_losses_from_logits():
 def test_num_rounds_for_display_and_drops_the_sign_of_zero():
     assert num(0.37749999, 4) == "0.3775"
     assert num(-0.00001, 3) == "0.000"
-    assert num(-2.5, 0) == "-2"  # round half to even, as Python formats
+    # an exact tie rounds away from zero, not to even as Python formats it
+    assert num(0.5, 0) == "1" and num(1.5, 0) == "2" and num(2.5, 0) == "3"
+    assert num(-2.5, 0) == "-3" and num(0.125, 2) == "0.13"
+    # anything that is not an exact tie rounds as before: 2.675 is 2.67499999…
+    assert num(2.675, 2) == "2.67" and num(0.7513650695523157, 4) == "0.7514"
+    for v in np.random.default_rng(1).uniform(-20, 20, 200):
+        assert num(v, 3) == f"{v:.3f}".replace("-0.000", "0.000")
     assert sci_tex(0.0) == "0"
     assert sci_tex(1.1e-16) == r"1.10 \times 10^{-16}"
 

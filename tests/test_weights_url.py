@@ -2,10 +2,17 @@
 
 import math
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ui.weights_presets import random_weights, textbook, xor_relu
+from ui.weights_presets import (
+    DEFAULT_PRESET,
+    make_preset,
+    random_weights,
+    textbook,
+    xor_relu,
+)
 from ui.weights_state import (
     LINKS,
     MAX_HIDDEN,
@@ -107,7 +114,7 @@ def test_out_of_range_values_move_to_the_nearest_valid_value():
 def test_malformed_and_missing_values_fall_back_with_a_warning_each():
     params = encode(textbook())
     params.update(W1="0.15,abc,nan,0.3", act="softplus", link="both")
-    del params["y"]
+    del params["y"], params["preset"]  # no preset to fall back on
     state, warnings = parse(params)
     assert state.W1 == ((0.15, 0.0), (0.0, 0.3))
     assert state.activation == "sigmoid" and state.link == "softmax-follows"
@@ -115,8 +122,64 @@ def test_malformed_and_missing_values_fall_back_with_a_warning_each():
     text = " ".join(warnings)
     assert "'abc' is not a number" in text and "'nan' is not a number" in text
     assert "'softplus' is not one of" in text and "'both' is not one of" in text
-    assert "label (y) is missing" in text
-    assert len(warnings) == 5
+    assert "label (y) is missing" in text and "preset is missing" in text
+    assert len(warnings) == 6
+
+
+def test_with_a_preset_a_missing_value_is_the_presets_and_a_bad_one_warns():
+    params = encode(textbook())
+    params.update(W1="0.15,abc,nan,0.3", x="0.05,99")
+    del params["y"], params["b"]
+    state, warnings = parse(params)
+    # the malformed entries fall back on the preset's own values, with a warning
+    assert state.W1 == ((0.15, 0.20), (0.25, 0.3))
+    assert state.y == 0 and state.b == 0.60  # missing: the preset's, silently
+    assert state.x == (0.05, POINT_LIMIT)
+    text = " ".join(warnings)
+    assert "'abc' is not a number; using 0.2" in text
+    assert "'nan' is not a number; using 0.25" in text
+    assert "99 is outside [-5, 5]; using 5" in text
+    assert len(warnings) == 3
+
+
+@pytest.mark.parametrize("name", ["xor-relu", "textbook"])
+@pytest.mark.parametrize("link", list(LINKS))
+def test_a_preset_name_alone_loads_the_preset_with_no_warning(name, link):
+    expected = make_preset(name, link)
+    assert parse({"preset": name, "link": link}) == (expected, [])
+    if link == "softmax-follows":
+        assert parse({"preset": name}) == (expected, [])
+
+
+def test_link_values_override_the_preset_and_the_size_can_change():
+    state, warnings = parse({"preset": "xor-relu", "h": "3", "w": "1,2,3", "y": "0"})
+    assert warnings == []
+    assert state.n_hidden == 3 and state.w == (1.0, 2.0, 3.0) and state.y == 0
+    assert state.W1 == ((1.0, 1.0), (1.0, 1.0), (0.0, 0.0))  # the new unit at zero
+    assert state.b == -2.5  # not in the link: the preset's
+    state, warnings = parse({"preset": "random", "seed": "42", "act": "relu"})
+    assert warnings == [] and state == make_preset("random", seed=42, activation="relu")
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [("xor", "xor-relu"), ("XOR-ReLU", "xor-relu"), ("text", "textbook"),
+     ("textbok", "textbook"), ("rand", "random")],
+)  # fmt: skip
+def test_a_near_miss_preset_name_warns_and_uses_the_name_meant(text, meant):
+    state, warnings = parse({"preset": text})
+    assert state == make_preset(meant)
+    assert len(warnings) == 1
+    assert f"'{text}' is not one of" in warnings[0]
+    assert f"did you mean '{meant}'" in warnings[0]
+
+
+def test_an_unknown_preset_name_warns_and_opens_the_default():
+    state, warnings = parse({"preset": "banana"})
+    assert state == make_preset(DEFAULT_PRESET)
+    assert warnings == [
+        "preset: 'banana' is not one of xor-relu, textbook, random; using 'xor-relu'."
+    ]
 
 
 def test_a_list_of_the_wrong_length_is_padded_or_cut():
@@ -127,7 +190,10 @@ def test_a_list_of_the_wrong_length_is_padded_or_cut():
     assert "expected 2 numbers, received 3" in warnings[0]
     params["b1"] = "1"
     state, warnings = parse(params)
-    assert state.b1 == (1.0, 0.0)
+    assert state.b1 == (1.0, 0.35)  # the missing one is the preset's
+    del params["preset"]
+    state, warnings = parse(params)
+    assert state.b1 == (1.0, 0.0)  # with no preset named, zero
 
 
 def test_a_fractional_count_is_rounded_and_a_repeated_key_takes_the_last_value():

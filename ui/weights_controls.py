@@ -12,7 +12,7 @@ import streamlit as st
 
 import nets
 
-from .weights_presets import PRESETS, preset_state, textbook
+from .weights_presets import DEFAULT_PRESET, PRESETS, make_preset, preset_state
 from .weights_state import (
     FREE,
     LINKS,
@@ -35,6 +35,10 @@ PREFIX = "wt_"
 BUTTONS = {"wt_reload", "wt_shift0", "wt_shift_sym", "wt_dismiss"}
 NOT_WIDGET_VALUES = {STASH, WRITTEN, WARNINGS, *BUTTONS}
 STEP = 0.01
+# slider labels are plain text with subscript digits (W₁₂, β₀): Streamlit gives a
+# slider its label as its accessible name, so a LaTeX label would be read out as
+# "$W_{12}$"; the expander titles keep the LaTeX
+SUB = "₀₁₂₃₄₅₆₇₈₉"
 
 
 def _ss():
@@ -67,7 +71,7 @@ def sync_from_url():
         state, warnings = parse(params)
         load_state(state, warnings)
     elif STASH not in _ss():
-        load_state(textbook())
+        load_state(make_preset(DEFAULT_PRESET))
     return _ss()[STASH]
 
 
@@ -200,7 +204,7 @@ def value_controls(state):
     with st.expander("Point x and its label", expanded=True):
         x = _grid(
             [
-                (f"$x_{i + 1}$", f"{PREFIX}x_{i}", state.x[i], POINT_LIMIT)
+                (f"x{SUB[i + 1]}", f"{PREFIX}x_{i}", state.x[i], POINT_LIMIT)
                 for i in range(2)
             ],
             typed,
@@ -217,9 +221,9 @@ def value_controls(state):
         for j in range(n):
             k = j + 1
             specs += [
-                (f"$W_{{{k}1}}$", f"{PREFIX}W1_{j}_0", state.W1[j][0], lim),
-                (f"$W_{{{k}2}}$", f"{PREFIX}W1_{j}_1", state.W1[j][1], lim),
-                (f"$b_{k}$", f"{PREFIX}b1_{j}", state.b1[j], lim),
+                (f"W{SUB[k]}{SUB[1]}", f"{PREFIX}W1_{j}_0", state.W1[j][0], lim),
+                (f"W{SUB[k]}{SUB[2]}", f"{PREFIX}W1_{j}_1", state.W1[j][1], lim),
+                (f"b{SUB[k]}", f"{PREFIX}b1_{j}", state.b1[j], lim),
             ]
         hidden = _grid(specs, typed)
     W1 = tuple((hidden[3 * j], hidden[3 * j + 1]) for j in range(n))
@@ -229,21 +233,21 @@ def value_controls(state):
     if "w" in free:
         with st.expander("Sigmoid head: $z = \\sum_j w_j h_j + b$", expanded=True):
             specs = [
-                (f"$w_{j + 1}$", f"{PREFIX}w_{j}", state.w[j], lim) for j in range(n)
+                (f"w{SUB[j + 1]}", f"{PREFIX}w_{j}", state.w[j], lim) for j in range(n)
             ]
-            values = _grid([*specs, ("$b$", PREFIX + "b", state.b, lim)], typed)
+            values = _grid([*specs, ("b", PREFIX + "b", state.b, lim)], typed)
         changes.update(w=tuple(values[:n]), b=values[n])
     if "V" in free:
         with st.expander(
             "Softmax head: $z_k = \\sum_j V_{kj} h_j + \\beta_k$", expanded=True
         ):
             specs = [  # one row per hidden unit: class 0, then class 1
-                (f"$V_{{{k}{j + 1}}}$", f"{PREFIX}V_{k}_{j}", state.V[k][j], lim)
+                (f"V{SUB[k]}{SUB[j + 1]}", f"{PREFIX}V_{k}_{j}", state.V[k][j], lim)
                 for j in range(n)
                 for k in (0, 1)
             ]
             specs += [
-                (f"$\\beta_{k}$", f"{PREFIX}bV_{k}", state.bV[k], lim) for k in (0, 1)
+                (f"β{SUB[k]}", f"{PREFIX}bV_{k}", state.bV[k], lim) for k in (0, 1)
             ]
             values = _grid(specs, typed, n_cols=2)
         V = (tuple(values[0 : 2 * n : 2]), tuple(values[1 : 2 * n : 2]))
@@ -254,9 +258,9 @@ def value_controls(state):
             expanded=True,
         ):
             specs = [
-                (f"$c_{j + 1}$", f"{PREFIX}c_{j}", state.c[j], lim) for j in range(n)
+                (f"c{SUB[j + 1]}", f"{PREFIX}c_{j}", state.c[j], lim) for j in range(n)
             ]
-            values = _grid([*specs, ("$c_b$", PREFIX + "cb", state.cb, lim)], typed)
+            values = _grid([*specs, ("c_b", PREFIX + "cb", state.cb, lim)], typed)
             left, right = st.columns(2)
             left.button(
                 "Shift to zero",

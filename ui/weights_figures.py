@@ -4,21 +4,22 @@ Both take the numbers of one forward pass (a ``PointPass``) and draw them; they
 compute nothing beyond positions, colours and widths.
 """
 
+from dataclasses import replace
+
 import numpy as np
 import plotly.graph_objects as go
 
 import nets
 
+from . import weights_layout as layout
 from .figures import FONT, NET_STYLE
+from .weights_panel import num
 
 POSITIVE, NEGATIVE, ZERO = "#0072B2", "#D55E00", "#9CA3AF"  # Okabe-Ito blue, red
 NODE_FILL = "#FFFFFF"
+TEXT, GREY = "#111827", "#4B5563"  # near-black numbers, grey borders
 MAX_EDGE_WIDTH = 9.0
-
-
-def _spread(n, gap=1.0):
-    """``n`` heights centred on 0, ``gap`` apart, top first."""
-    return [(n - 1) / 2 * gap - i * gap for i in range(n)]
+MAX_DECIMALS = 4  # on the diagram; the pen-and-paper panel shows every decimal
 
 
 def _edge_style(weight, scale):
@@ -28,50 +29,100 @@ def _edge_style(weight, scale):
     return colour, 0.75 + (MAX_EDGE_WIDTH - 0.75) * size, 0.35 + 0.65 * size
 
 
-def _short(v, dp):
-    text = f"{v:.{dp}f}"
-    return text.lstrip("-") if float(text) == 0 else text
-
-
-def network_figure(sig, soft, pp, decimals=3, height=None):
+def network_figure(sig, soft, pp, decimals=4):
     """Inputs, the shared hidden layer and both heads, every number on its node.
 
-    Edge colour: blue for a positive weight, red for a negative one; edge width and
-    opacity grow with |weight|, relative to the largest weight drawn.
+    Numbers are rounded like the rest of the page, to ``decimals`` (at most
+    ``MAX_DECIMALS``: longer numbers would not fit on the edges). Edge colour: blue
+    for a positive weight, red for a negative one; edge width and opacity grow with
+    |weight|, relative to the largest weight drawn.
     """
-    dp = min(decimals, 3)  # the diagram stays legible; the panel has every digit
+    dp = min(decimals, MAX_DECIMALS)
     n = sig.n_hidden
-    height = height or 380 + 70 * n
-    inputs = [(0.0, y) for y in _spread(2, 1.4)]
-    hidden = [(1.0, y) for y in _spread(n, 1.15)]
-    top = max(hidden[0][1], inputs[0][1])
-    outputs = {  # name -> position
-        "sigmoid": (2.1, top),
-        "class 1": (2.1, top - 1.8),
-        "class 0": (2.1, top - 3.0),
-    }
-    edges = []  # (start, end, weight, description)
-    for j, end in enumerate(hidden):
-        for i, start in enumerate(inputs):
-            edges.append(
-                (start, end, sig.W1[j, i], f"W{j + 1}{i + 1}: x{i + 1} → h{j + 1}")
+    inputs, hidden, outputs, y_range, height = layout.positions(n)
+    fr = layout.frame()
+
+    nodes = [  # position, value shown inside, name above, lines beside, border
+        *[(p, pp.x[i], f"x{i + 1}", [], GREY) for i, p in enumerate(inputs)],
+        *[
+            (
+                p,
+                pp.h[j],
+                f"h{j + 1}",
+                [f"z = {num(pp.z1[j], dp)}", f"b = {num(sig.b1[j], dp)}"],
+                GREY,
+            )
+            for j, p in enumerate(hidden)
+        ],
+        (
+            outputs["sigmoid"],
+            pp.p_sig,
+            "sigmoid: p",
+            [f"z = {num(pp.z, dp)}", f"b = {num(sig.b2[0], dp)}"],
+            NET_STYLE["sigmoid"]["color"],
+        ),
+        (
+            outputs["class 1"],
+            pp.p_soft,
+            "softmax: p1",
+            [f"z1 = {num(pp.Z[1], dp)}", f"β1 = {num(soft.b2[1], dp)}"],
+            NET_STYLE["softmax"]["color"],
+        ),
+        (
+            outputs["class 0"],
+            1.0 - pp.p_soft,
+            "softmax: p0",
+            [f"z0 = {num(pp.Z[0], dp)}", f"β0 = {num(soft.b2[0], dp)}"],
+            NET_STYLE["softmax"]["color"],
+        ),
+    ]
+    values = [num(v, dp) for _, v, *_ in nodes]
+    diameters = [
+        max(56.0, layout.CHAR * layout.FONTS["value"] * len(text) + 16)
+        for text in values
+    ]
+    discs, names, details = [], [], []
+    for ((x, y), _, name, beside, _), d in zip(nodes, diameters, strict=True):
+        discs.append(fr.disc(x, y, d))
+        box = fr.text(x, y, [name], layout.FONTS["name"])
+        names.append(replace(box, y=y + (d / 2 + 2) / fr.sy + box.h / 2))
+        if beside:
+            box = fr.text(x, y, beside, layout.FONTS["detail"])
+            details.append(replace(box, y=y - (d / 2 + 2) / fr.sy - box.h / 2))
+        else:
+            details.append(None)
+
+    radius = [d / 2 for d in diameters]  # inputs, hidden units, then the outputs
+    edges = []  # (start, end, weight, description, kind), cut back to the rims
+
+    def edge(i, k, weight, about, kind):
+        a, b = discs[i], discs[k]
+        ends = layout.trim((a.x, a.y), (b.x, b.y), radius[i], radius[k], fr)
+        edges.append((*ends, weight, about, kind))
+
+    for j in range(n):
+        for i in range(2):
+            edge(
+                i, 2 + j, sig.W1[j, i], f"W{j + 1}{i + 1}: x{i + 1} → h{j + 1}", "input"
             )
     rows = {
         "sigmoid": (sig.W2[0], "w"),
         "class 1": (soft.W2[1], "V1"),
         "class 0": (soft.W2[0], "V0"),
     }
-    for name, (row, label) in rows.items():
-        for j, start in enumerate(hidden):
-            edges.append(
-                (start, outputs[name], row[j], f"{label}{j + 1}: h{j + 1} → {name}")
-            )
+    for k, (name, (row, label)) in enumerate(rows.items(), start=2 + n):
+        for j in range(n):
+            edge(2 + j, k, row[j], f"{label}{j + 1}: h{j + 1} → {name}", "head")
     scale = max(max(abs(e[2]) for e in edges), 1e-12)
+    obstacles = [*discs, *names, *[b for b in details if b is not None]]
+    spots = layout.place(
+        [(s, e, num(w, dp), kind) for s, e, w, _, kind in edges], obstacles, fr
+    )
 
     # plain dicts, handed to go.Figure once: adding traces and annotations one by
     # one re-validates the figure each time and costs ten times as much
     traces = []
-    for start, end, weight, _ in edges:
+    for start, end, weight, *_ in edges:
         colour, width, opacity = _edge_style(weight, scale)
         traces.append(
             {
@@ -85,114 +136,82 @@ def network_figure(sig, soft, pp, decimals=3, height=None):
                 "showlegend": False,
             }
         )
-    # each weight written three quarters of the way along its edge, where the edges
-    # that meet at a node are far enough apart; the white box keeps it legible
+    # each weight on its own edge, where ``layout.place`` found room; the white box
+    # keeps it legible over the edges it crosses
     notes = [
         {
-            "x": start[0] + 0.75 * (end[0] - start[0]),
-            "y": start[1] + 0.75 * (end[1] - start[1]),
-            "text": _short(weight, dp),
+            "x": x,
+            "y": y,
+            "text": num(weight, dp),
             "hovertext": f"{about} = {weight:.6g}",
             "showarrow": False,
-            "font": {"size": 11, "color": _edge_style(weight, scale)[0]},
-            "bgcolor": "rgba(255,255,255,0.85)",
+            "font": {
+                "size": layout.FONTS["edge"],
+                "color": GREY if weight == 0 else _edge_style(weight, 1)[0],
+                "weight": "bold",
+            },
+            "bgcolor": "rgba(255,255,255,0.92)",
             "borderpad": 1,
+            "name": "weight",
         }
-        for start, end, weight, about in edges
+        for (x, y), (_, _, weight, about, _) in zip(spots, edges, strict=True)
     ]
-
-    nodes = [  # position, value shown inside, name above, line below, border colour
-        *[(p, pp.x[i], f"x{i + 1}", "", "#4B5563") for i, p in enumerate(inputs)],
-        *[
-            (
-                p,
-                pp.h[j],
-                f"h{j + 1}",
-                f"z = {_short(pp.z1[j], dp)}<br>b = {_short(sig.b1[j], dp)}",
-                "#4B5563",
-            )
-            for j, p in enumerate(hidden)
-        ],
-        (
-            outputs["sigmoid"],
-            pp.p_sig,
-            "sigmoid: p",
-            f"z = {_short(pp.z, dp)}<br>b = {_short(sig.b2[0], dp)}",
-            NET_STYLE["sigmoid"]["color"],
-        ),
-        (
-            outputs["class 1"],
-            pp.p_soft,
-            "softmax: p1",
-            f"z1 = {_short(pp.Z[1], dp)}<br>β1 = {_short(soft.b2[1], dp)}",
-            NET_STYLE["softmax"]["color"],
-        ),
-        (
-            outputs["class 0"],
-            1.0 - pp.p_soft,
-            "softmax: p0",
-            f"z0 = {_short(pp.Z[0], dp)}<br>β0 = {_short(soft.b2[0], dp)}",
-            NET_STYLE["softmax"]["color"],
-        ),
-    ]
-    xs = [p[0] for p, *_ in nodes]
-    ys = [p[1] for p, *_ in nodes]
     traces.append(
         {
             "type": "scatter",
-            "x": xs,
-            "y": ys,
+            "x": [b.x for b in discs],
+            "y": [b.y for b in discs],
             "mode": "markers+text",
             "marker": {
-                "size": 50,
+                "size": diameters,
                 "color": NODE_FILL,
                 "line": {"width": 3, "color": [c for *_, c in nodes]},
             },
-            "text": [_short(v, dp) for _, v, *_ in nodes],
-            "textfont": {"size": 12},
+            "text": values,
+            "textfont": {"size": layout.FONTS["value"], "color": TEXT},
             "hovertext": [
-                f"{name} = {v:.6g}<br>{below}" for _, v, name, below, _ in nodes
+                f"{name} = {v:.6g}<br>{'<br>'.join(beside)}"
+                for _, v, name, beside, _ in nodes
             ],
             "hoverinfo": "text",
             "showlegend": False,
         }
     )
-    right = [x > 2.0 for x in xs]  # output nodes: their details go to the right
-    labels = {
-        "names": (xs, [y + 0.3 for y in ys], "top center", 2),
-        "details": (
-            [x + 0.2 if r else x for x, r in zip(xs, right, strict=True)],
-            [y if r else y - 0.3 for y, r in zip(ys, right, strict=True)],
-            ["middle right" if r else "bottom center" for r in right],
-            3,
-        ),
-    }
-    for x, y, position, index in labels.values():
-        traces.append(
-            {
-                "type": "scatter",
-                "x": x,
-                "y": y,
-                "mode": "text",
-                "text": [node[index] for node in nodes],
-                "textposition": position,
-                "textfont": {"size": 12, "color": "#374151"},
-                "hoverinfo": "skip",
-                "showlegend": False,
-            }
-        )
-    low = min(min(ys), outputs["class 0"][1]) - 0.8
-    layout = {
-        "title": {"text": "Network: colour = sign of the weight, width = its size"},
+    texts = [
+        (box, name, "name") for box, (_, _, name, *_) in zip(names, nodes, strict=True)
+    ]
+    texts += [
+        (box, "<br>".join(node[3]), "detail")
+        for box, node in zip(details, nodes, strict=True)
+        if box is not None
+    ]
+    notes += [
+        {
+            "x": box.x,
+            "y": box.y,
+            "text": text,
+            "showarrow": False,
+            "font": {"size": layout.FONTS[kind], "color": TEXT},
+            "bgcolor": "rgba(255,255,255,0.92)",
+            "name": "node",
+        }
+        for box, text, kind in texts
+    ]
+    note = "colour = sign of the weight, width = its size"
+    if decimals > dp:
+        note += f"; {dp} decimals here, all {decimals} in the panel below"
+    title = f"Network<br><sup>{note}</sup>"
+    layout_ = {
+        "title": {"text": title},
         "height": height,
         "font": FONT,
-        "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
-        "xaxis": {"visible": False, "range": [-0.3, 2.85]},
-        "yaxis": {"visible": False, "range": [low, top + 0.8]},
+        "margin": layout.MARGIN,
+        "xaxis": {"visible": False, "range": list(layout.X_RANGE), "fixedrange": True},
+        "yaxis": {"visible": False, "range": list(y_range), "fixedrange": True},
         "plot_bgcolor": "white",
         "annotations": notes,
     }
-    return go.Figure(data=traces, layout=layout)
+    return go.Figure(data=traces, layout=layout_)
 
 
 def logit_figure(pp, height=360):

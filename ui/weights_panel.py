@@ -5,7 +5,9 @@ softmax head ``V_kj, beta_k`` (row k = class k). Everything is computed in float
 by ``nets``; only the text is rounded, to ``dp`` decimals.
 """
 
+import math
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 import numpy as np
 
@@ -56,9 +58,21 @@ def point_pass(sig, soft, x, y):
     )
 
 
+# every float64 written out in full, so a tie such as 0.5 is seen as one
+_EXACT = Context(prec=800, rounding=ROUND_HALF_UP)
+
+
 def num(v, dp):
-    """``v`` rounded to ``dp`` decimals, with no sign on a zero."""
-    text = f"{v:.{dp}f}"
+    """``v`` rounded to ``dp`` decimals, ties away from zero, with no sign on a zero.
+
+    Python's own formatting rounds an exact tie to even (0.5 -> "0", 2.5 -> "2"),
+    which reads as a mistake on a page of hand-worked numbers. Only the text is
+    rounded; ``v`` itself is never changed.
+    """
+    v = float(v)
+    if not math.isfinite(v):
+        return str(v)
+    text = f"{Decimal(v).quantize(Decimal(1).scaleb(-dp), context=_EXACT):f}"
     return text.lstrip("-") if float(text) == 0 else text
 
 

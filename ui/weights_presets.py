@@ -7,10 +7,13 @@ import numpy as np
 from .weights_state import State, normalise
 
 PRESETS = {
-    "textbook": "Textbook exercise: 2-2-1, sigmoid, x = (0.05, 0.10)",
     "xor-relu": "XOR by hand with two ReLU units",
+    "textbook": "Textbook exercise: 2-2-1, sigmoid, x = (0.05, 0.10)",
     "random": "Small random weights (one decimal) from a seed",
 }
+# the page opens on XOR: its boundaries cross the plane. The textbook net has none
+# anywhere (positive hidden units, positive head weights), so it opens on a blank map
+DEFAULT_PRESET = "xor-relu"
 
 
 def textbook(link="softmax-follows"):
@@ -112,16 +115,20 @@ def random_weights(seed, n_hidden=2, activation="tanh", link="softmax-follows"):
     )
 
 
+def make_preset(name, link="softmax-follows", seed=0, n_hidden=2, activation="tanh"):
+    """The preset ``name`` in link mode ``link``; the rest is for the random one."""
+    if name == "textbook":
+        return textbook(link)
+    if name == "xor-relu":
+        return xor_relu(link)
+    if name == "random":
+        return random_weights(seed, n_hidden, activation, link)
+    raise ValueError(f"preset must be one of {list(PRESETS)}; received {name!r}")
+
+
 def preset_state(name, current):
     """The preset ``name`` in the current link mode, keeping the display settings."""
-    if name == "textbook":
-        state = textbook(current.link)
-    elif name == "xor-relu":
-        state = xor_relu(current.link)
-    elif name == "random":
-        state = random_weights(
-            current.seed, current.n_hidden, current.activation, current.link
-        )
-    else:
-        raise ValueError(f"preset must be one of {list(PRESETS)}; received {name!r}")
+    state = make_preset(
+        name, current.link, current.seed, current.n_hidden, current.activation
+    )
     return replace(state, decimals=current.decimals, typed=current.typed)

@@ -51,7 +51,7 @@ class State:
     decimals: int = 4
     span: float = 3.0
     typed: bool = False
-    preset: str = "textbook"
+    preset: str = "xor-relu"
     seed: int = 0
 
 

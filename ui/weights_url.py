@@ -4,13 +4,18 @@ Numbers are written with Python's shortest round-trip repr, so a link restores e
 float64 exactly. ``parse`` never raises: a value that is missing, not a number or out
 of range becomes the nearest valid value (a default when there is no nearest one),
 and each replacement is described in a warning.
+
+A short hand-written link names a preset (``?preset=xor-relu``): what it leaves out
+comes from the preset without a warning, and what it gives overrides the preset.
 """
 
+import difflib
 import math
+from dataclasses import replace
 
 import nets
 
-from .weights_presets import PRESETS
+from .weights_presets import DEFAULT_PRESET, PRESETS, make_preset
 from .weights_state import (
     FREE,
     LINKS,
@@ -23,6 +28,7 @@ from .weights_state import (
     State,
     clamp,
     normalise,
+    resize,
 )
 
 KEYS = (
@@ -59,7 +65,7 @@ INTS = {  # key -> (lowest, highest, default)
 CHOICES = {  # key -> (accepted values, default)
     "act": (tuple(nets.ACTIVATIONS), "sigmoid"),
     "link": (tuple(LINKS), "softmax-follows"),
-    "preset": (tuple(PRESETS), "textbook"),
+    "preset": (tuple(PRESETS), DEFAULT_PRESET),
 }
 
 
@@ -104,14 +110,55 @@ def encode(state):
     return out
 
 
+def closest_preset(text):
+    """The preset name ``text`` most likely meant ('xor' -> 'xor-relu'), or None."""
+    key = text.strip().lower()
+    starts = [name for name in PRESETS if key and name.startswith(key)]
+    if len(starts) == 1:
+        return starts[0]
+    near = difflib.get_close_matches(key, list(PRESETS), n=1, cutoff=0.6)
+    return near[0] if near else None
+
+
+def _given(state):
+    """The values of ``state`` under the link's keys, as lists of numbers."""
+    return {
+        "h": [state.n_hidden],
+        "act": state.activation,
+        "link": state.link,
+        "W1": [v for row in state.W1 for v in row],
+        "b1": list(state.b1),
+        "w": list(state.w),
+        "b": [state.b],
+        "V": [*state.V[0], *state.V[1]],
+        "bV": list(state.bV),
+        "c": list(state.c),
+        "cb": [state.cb],
+        "x": list(state.x),
+        "y": [state.y],
+        "dp": [state.decimals],
+        "span": [state.span],
+        "typed": [int(state.typed)],
+        "seed": [state.seed],
+    }
+
+
 class _Reader:
-    """Reads one parameter dict, collecting a warning for each value replaced."""
+    """Reads one parameter dict, collecting a warning for each value replaced.
+
+    With a ``base`` (the values of a preset), a missing key takes the base's value
+    without a warning, and a value that is not a number falls back to the base's.
+    """
 
     def __init__(self, params):
         self.params = params
         self.warnings = []
+        self.base = None
+        self.done = set()
 
     def raw(self, key):
+        if key in self.done:
+            return None
         value = self.params.get(key)
         if isinstance(value, (list, tuple)):  # a repeated key: the last one counts
             value = value[-1] if value else None
@@ -120,6 +167,10 @@ class _Reader:
     def choice(self, key):
         accepted, default = CHOICES[key]
         text = self.raw(key)
+        if self.base is not None and key in self.base:
+            default = self.base[key]
+            if text is None:
+                return default
         if text is None:
             self.warnings.append(f"{NAMES[key]} is missing; using '{default}'.")
             return default
@@ -133,7 +184,7 @@ class _Reader:
 
     def integer(self, key):
         lo, hi, default = INTS[key]
-        values = self.numbers(key, 1, lo, hi, default)
+        values = self.numbers(key, 1, lo, hi, [default])
         value = values[0]
         if value != round(value):
             self.warnings.append(
@@ -141,22 +192,32 @@ class _Reader:
             )
         return int(round(value))
 
-    def numbers(self, key, n, lo, hi, default=0.0):
-        """``n`` numbers in [lo, hi] from a comma-separated value."""
+    def numbers(self, key, n, lo, hi, default=(0.0,)):
+        """``n`` numbers in [lo, hi] from a comma-separated value.
+
+        ``default`` holds one fallback, or ``n`` of them; a base replaces it.
+        """
         name, text = NAMES[key], self.raw(key)
+        if self.base is not None and key in self.base:
+            default = self.base[key]
+            if text is None:
+                return [float(v) for v in default]
+        default = [float(v) for v in (default if len(default) == n else default * n)]
         if text is None:
-            self.warnings.append(f"{name} is missing; using {default:g}.")
-            return [float(default)] * n
+            shown = ", ".join(f"{v:g}" for v in dict.fromkeys(default))
+            self.warnings.append(f"{name} is missing; using {shown}.")
+            return default
         parts = text.split(",")
         if len(parts) != n:
             what = "the rest are" if len(parts) > n else "the missing ones are"
+            fill = ", ".join(f"{v:g}" for v in dict.fromkeys(default[len(parts) :]))
             self.warnings.append(
                 f"{name}: expected {n} number{'s' * (n > 1)}, received {len(parts)}; "
-                f"{what} {'dropped' if len(parts) > n else f'set to {default:g}'}."
+                f"{what} {'dropped' if len(parts) > n else f'set to {fill}'}."
             )
             parts = (parts + [None] * n)[:n]
         return [
-            self._number(name, i, p, lo, hi, default, n) for i, p in enumerate(parts)
+            self._number(name, i, p, lo, hi, default[i], n) for i, p in enumerate(parts)
         ]
 
     def _number(self, name, i, part, lo, hi, default, n):
@@ -181,9 +242,39 @@ class _Reader:
         return value
 
 
+def _preset(read):
+    """The preset the link names, fitted to the size, activation and link it gives.
+
+    None when the link names no preset; a name that is not a preset gets a warning
+    and the closest preset, or the page's default.
+    """
+    text = read.raw("preset")
+    if text is None:
+        return None
+    name = text
+    if text not in PRESETS:
+        near = closest_preset(text)
+        name = near or DEFAULT_PRESET
+        hint = f"did you mean '{near}'? Using it." if near else f"using '{name}'."
+        read.warnings.append(
+            f"{NAMES['preset']}: '{text}' is not one of {', '.join(PRESETS)}; {hint}"
+        )
+    start = make_preset(name)  # the size and activation the preset comes with
+    read.base = {"h": [start.n_hidden], "act": start.activation, "seed": [0]}
+    read.base["link"] = start.link
+    n, act = read.integer("h"), read.choice("act")
+    link, seed = read.choice("link"), read.integer("seed")
+    state = make_preset(name, link, seed, n, act)
+    state = normalise(replace(resize(state, n), activation=act, seed=seed))
+    read.base = {**_given(state), "preset": name}
+    read.done = {"preset", "h", "act", "link", "seed"}  # read once, warned once
+    return state
+
+
 def parse(params):
     """``(state, warnings)`` from a query-parameter dict of strings; never raises."""
     read = _Reader(params)
+    _preset(read)
     n = read.integer("h")
     link = read.choice("link")
     lim, free = WEIGHT_LIMIT, FREE[link]
@@ -210,7 +301,7 @@ def parse(params):
         x=tuple(read.numbers("x", 2, -POINT_LIMIT, POINT_LIMIT)),
         y=read.integer("y"),
         decimals=read.integer("dp"),
-        span=read.numbers("span", 1, *SPAN_LIMITS, 3.0)[0],
+        span=read.numbers("span", 1, *SPAN_LIMITS, [3.0])[0],
         typed=bool(read.integer("typed")),
         preset=read.choice("preset"),
         seed=read.integer("seed"),

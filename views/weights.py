@@ -24,7 +24,8 @@ from ui.weights_panel import (
     sigmoid_tex,
     softmax_tex,
 )
-from ui.weights_state import twins
+from ui.weights_reach import missing_boundary_note
+from ui.weights_state import SPAN_LIMITS, twins
 
 GRID = 61  # points per axis of the plane
 
@@ -126,13 +127,10 @@ def weights_body():
             height=480,
         )
         st.plotly_chart(fig, key="wt_boundary")
-        for head, grid in grids.items():
+        for (head, grid), net in zip(grids.items(), (sig, soft), strict=True):
             if np.all(grid > 0.5) or np.all(grid < 0.5):
                 side = 1 if grid[0, 0] > 0.5 else 0
-                st.caption(
-                    f"The {head} head puts the whole plane shown in class {side}: "
-                    "it has no p = 0.5 line here. Widen the plane to look further."
-                )
+                st.caption(missing_boundary_note(net, head, side, SPAN_LIMITS[1]))
 
     net_col, logit_col = st.columns(2, gap="medium")
     net_col.plotly_chart(network_figure(sig, soft, pp, dp), key="wt_network")
