@@ -11,18 +11,55 @@ Run: ``python -m benchmarks.load --sessions 10 --seconds 60``.
 
 import argparse
 import asyncio
+import os
 import statistics
 import time
 from pathlib import Path
 
 from playwright.async_api import async_playwright
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tools.browser import CHROMIUM, CHROMIUM_FLAGS, RUN_COUNTER, running_app
+from tools.browser import CHROMIUM, CHROMIUM_FLAGS, running_app
 
-APP_IDLE = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  return app && app.getAttribute('data-test-script-state') === 'notRunning';
-}"""
+
+class FinishedRuns:
+    """Counts the server's "script finished" messages on a page's websocket.
+
+    A busy browser may handle a whole run's messages in one go and never show the
+    app as running, so the count is read off the wire, not off the page.
+    """
+
+    def __init__(self, page):
+        self.count = 0
+        self.changed = asyncio.Event()
+        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+
+    def _frame(self, payload):
+        if isinstance(payload, str):
+            return
+        try:
+            msg = ForwardMsg.FromString(payload)
+        except Exception:  # not every frame is a ForwardMsg; skip what is not
+            return
+        if msg.WhichOneof("type") == "script_finished":
+            self.count += 1
+            self.changed.set()
+
+    async def after(self, before, timeout=60.0):
+        """Wait until more than ``before`` runs have finished."""
+
+        async def more():
+            while self.count <= before:
+                self.changed.clear()
+                await self.changed.wait()
+
+        await asyncio.wait_for(more(), timeout)
+
+
+def cpu_seconds(pid):
+    """User and system CPU time a process has used, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def rss_mib(pid):
@@ -33,30 +70,24 @@ def rss_mib(pid):
     return float("nan")
 
 
-async def settle(page, before, timeout=60_000):
-    """Wait for the run that an action started, and for the app to be idle."""
-    await page.wait_for_function(f"() => window.__twinRuns > {before}", timeout=timeout)
-    await page.wait_for_function(APP_IDLE, timeout=timeout)
-
-
 async def session(browser, url, index, deadline, out):
     context = await browser.new_context(viewport={"width": 1400, "height": 1000})
     page = await context.new_page()
-    await page.add_init_script(RUN_COUNTER)
+    finished = FinishedRuns(page)
     errors, times, actions = [], [], 0
     page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
     try:
         await page.goto(url)
-        await page.wait_for_function(APP_IDLE, timeout=90_000)
+        await finished.after(0, timeout=90)
         seed = str(100 + index)
         sidebar = page.locator("[data-testid='stSidebar']")
         seed_box = sidebar.get_by_label("Seed (weights and batch order)")
         epochs_box = sidebar.get_by_label("Epochs")
         for box, value in ((seed_box, seed), (epochs_box, "200")):
-            before = await page.evaluate("window.__twinRuns")
+            before = finished.count
             await box.fill(value)
             await box.press("Enter")
-            await settle(page, before)
+            await finished.after(before)
         slider = (
             sidebar.locator("[data-testid='stSlider']")
             .filter(has_text="Hidden units")
@@ -65,7 +96,7 @@ async def session(browser, url, index, deadline, out):
         hidden = int(await slider.input_value())
         step = 0
         while time.monotonic() < deadline:
-            before = await page.evaluate("window.__twinRuns")
+            before = finished.count
             start = time.perf_counter()
             if step % 2 == 0:
                 await slider.focus()
@@ -74,7 +105,7 @@ async def session(browser, url, index, deadline, out):
                 await slider.press(key)
             else:
                 await sidebar.get_by_role("button", name="Train", exact=True).click()
-            await settle(page, before)
+            await finished.after(before)
             times.append(time.perf_counter() - start)
             actions += 1
             step += 1
@@ -98,10 +129,12 @@ async def main_async(n_sessions, seconds):
             )
             # one visit first, so the baseline includes the imports every session uses
             warm = await browser.new_page()
+            warm_runs = FinishedRuns(warm)
             await warm.goto(url)
-            await warm.wait_for_function(APP_IDLE, timeout=90_000)
+            await warm_runs.after(0, timeout=90)
             await warm.close()
             base = rss_mib(url.pid)
+            cpu_before, wall_before = cpu_seconds(url.pid), time.monotonic()
             results = []
             deadline = time.monotonic() + seconds
             await asyncio.gather(
@@ -111,6 +144,8 @@ async def main_async(n_sessions, seconds):
                 )
             )
             peak = rss_mib(url.pid)
+            cpu = cpu_seconds(url.pid) - cpu_before
+            wall = time.monotonic() - wall_before
             await browser.close()
     times = sorted(t for r in results for t in r["times"])
     errors = [e for r in results for e in r["errors"]]
@@ -125,6 +160,17 @@ async def main_async(n_sessions, seconds):
         print(f"response p95           {p95 * 1000:.0f} ms")
     print(f"server memory          {base:.0f} MiB idle, {peak:.0f} MiB with sessions")
     print(f"memory per session     {(peak - base) / n_sessions:.1f} MiB")
+    if times:
+        per_action = cpu / len(times)
+        print(
+            f"server CPU             {cpu:.1f} s in {wall:.0f} s "
+            f"({cpu / wall:.2f} cores), {per_action * 1000:.0f} ms per action"
+        )
+        # a student acts about once every 5 s: what one core keeps up with
+        print(
+            f"sessions per core      about {5.0 / per_action:.0f} "
+            "(at one action every 5 s each)"
+        )
     return 1 if errors else 0
 
 
