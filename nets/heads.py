@@ -24,6 +24,16 @@ def softplus_pair(z, e=None):
     return a + np.maximum(-z, 0.0), a + np.maximum(z, 0.0)
 
 
+def _softplus_minus(z, y, e):
+    """-y log p - (1 - y) log(1 - p) for p = sigmoid(z), as softplus(z) - y z.
+
+    ``e = exp(-|z|)``. The large parts, max(z, 0) - y z, cancel first (exactly, for
+    labels 0 and 1), and only then is the tiny log1p(e) added, so a confident right
+    answer keeps its tiny loss.
+    """
+    return (np.maximum(z, 0.0) - y * z) + np.log1p(e)
+
+
 def log_sigmoid(z):
     """log(sigmoid(z)), exact at any finite z."""
     return -softplus_pair(z)[0]
@@ -64,8 +74,7 @@ def head_loss(head, Z, y, loss="cross_entropy"):
         e = np.exp(-np.abs(z))  # shared by p and the loss, as in sigmoid()
         p = np.where(z >= 0, 1.0, e) / (1.0 + e)
         if loss == "cross_entropy":
-            sp_neg, sp_pos = softplus_pair(z, e)  # -log p, -log(1 - p)
-            value = (y @ sp_neg + (1.0 - y) @ sp_pos) / n
+            value = _softplus_minus(z, y, e).sum() / n
             dz = (p - y) / n
         else:  # half squared error on the probability
             diff = p - y
@@ -86,3 +95,17 @@ def head_loss(head, Z, y, loss="cross_entropy"):
     # the true class's log-probability alone: 0 * -inf in a product would be NaN
     value = -np.where(y == 1, logp[:, 1], logp[:, 0]).sum() / n
     return value, (P - Y) / n, P
+
+
+def head_score(head, Z, y):
+    """Mean cross-entropy and the number of right answers, from the logits alone.
+
+    For measuring, not training: no probabilities or gradients are formed. Both
+    heads go through the logit difference (the softmax loss is the sigmoid loss
+    of z1 - z0), each term written so that it is exact for labels 0 and 1:
+    softplus(t) - y·t, with softplus(t) = log1p(e^-|t|) + max(t, 0).
+    """
+    t = Z[:, 0] if head == "sigmoid" else Z[:, 1] - Z[:, 0]
+    terms = _softplus_minus(t, y, np.exp(-np.abs(t)))
+    right = np.count_nonzero((t >= 0) == (y == 1))
+    return terms.sum() / len(t), right

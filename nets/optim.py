@@ -64,16 +64,23 @@ class Optimizer:
         self.rates = rates
         self.t = 0
         self.state = {}
+        # (learning rate, l1, l2) per parameter, read once: the rates never change
+        self._plan = {
+            name: (
+                rates.of(name).lr,
+                rates.of(name).l1 if name[0] == "W" else 0.0,
+                rates.of(name).l2 if name[0] == "W" else 0.0,
+            )
+            for name in LAYER_OF
+        }
 
     def penalised(self, param, value, grad):
-        """The gradient with the layer's weight penalties added."""
-        if param[0] != "W":
-            return grad
-        rates = self.rates.of(param)
-        if rates.l2:
-            grad = grad + rates.l2 * value
-        if rates.l1:
-            grad = grad + rates.l1 * np.sign(value)
+        """The gradient with the layer's weight penalties added (biases have none)."""
+        _, l1, l2 = self._plan[param]
+        if l2:
+            grad = grad + l2 * value
+        if l1:
+            grad = grad + l1 * np.sign(value)
         return grad
 
     def step(self, params, grads):
@@ -81,8 +88,8 @@ class Optimizer:
         self.t += 1
         spec = self.spec
         for name, value in params.items():
-            g = self.penalised(name, value, grads[name])
-            lr = self.rates.of(name).lr
+            lr, l1, l2 = self._plan[name]
+            g = self.penalised(name, value, grads[name]) if (l1 or l2) else grads[name]
             if spec.name == "sgd":
                 value -= lr * g
             elif spec.name == "momentum":

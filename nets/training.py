@@ -11,7 +11,7 @@ import numpy as np
 
 from .activations import ACTIVATIONS
 from .checks import check_array, check_choice, check_number
-from .heads import head_loss
+from .heads import head_loss, head_score
 from .mapping import sigmoid_to_softmax
 from .network import check_inputs, init_net
 from .optim import OPTIMIZERS, LayerRates, NetRates, Optimizer, OptimizerSpec
@@ -33,11 +33,6 @@ class History:
 
     def as_dict(self):
         return {k: list(v) for k, v in self.__dict__.items()}
-
-
-def _accuracy(P, is_one):
-    """Share of samples where P(class 1) >= 0.5 matches ``is_one`` (y == 1)."""
-    return np.count_nonzero((P[:, -1] >= 0.5) == is_one) / len(is_one)
 
 
 class Trainer:
@@ -88,23 +83,45 @@ class Trainer:
         # the current state's (z1, h, dlogits) on the full training set
         self._cached = None
         self._ones = np.ones(n)
+        self._is_one = self.y == 1
+        self._fold_hidden_bias()
         self._measure()
 
-    # forward and backward on raw arrays: the hot path
-    def _forward(self, X):
-        net = self.net
-        z1 = X @ net.W1.T + net.b1  # (n, n_hidden)
-        h = self.act.f(z1)
-        return z1, h, h @ net.W2.T + net.b2  # logits (n, n_out)
+    def _fold_hidden_bias(self):
+        """Keep W1 and b1 as one array A1 = [W1 | b1], and inputs as [X | 1].
 
-    def _grads(self, X, z1, h, dlogits):
+        Then z1 = [X | 1] A1^T is one product, and its gradient gives dW1 and db1
+        together. ``net.W1`` and ``net.b1`` become views into A1, so the net trains
+        in place as before.
+        """
+        net, n_in = self.net, self.net.n_inputs
+        A1 = np.empty((net.n_hidden, n_in + 1))
+        A1[:, :n_in], A1[:, n_in] = net.W1, net.b1
+        net.W1, net.b1 = A1[:, :n_in], A1[:, n_in]
+        self._A1 = A1
+        self._X1 = np.hstack([self.X, self._ones[:, None]])  # (n, n_inputs + 1)
+        if self.X_test is not None:
+            self._X1_test = np.hstack([self.X_test, np.ones((len(self.X_test), 1))])
+
+    # forward and backward on raw arrays: the hot path
+    def _forward(self, X1):
+        """z1, h and the logits for inputs with a column of ones, [X | 1]."""
+        z1 = X1 @ self._A1.T  # (n, n_hidden)
+        h = self.act.f(z1)
+        logits = h @ self.net.W2.T  # (n, n_out)
+        logits += self.net.b2
+        return z1, h, logits
+
+    def _grads(self, X1, z1, h, dlogits):
         dh = dlogits @ self.net.W2  # (n, n_hidden)
         dz1 = dh * self.act.df(z1, h)
-        # column sums as products with ones: much faster than sum(axis=0)
-        ones = self._ones if len(X) == len(self._ones) else np.ones(len(X))
+        dA1 = dz1.T @ X1  # (n_hidden, n_inputs + 1): dW1 and db1 side by side
+        n_in = self.net.n_inputs
+        # a column sum as a product with ones: much faster than sum(axis=0)
+        ones = self._ones if len(X1) == len(self._ones) else np.ones(len(X1))
         return {
-            "W1": dz1.T @ X,
-            "b1": ones @ dz1,
+            "W1": dA1[:, :n_in],
+            "b1": dA1[:, n_in],
             "W2": dlogits.T @ h,
             "b2": ones @ dlogits,
         }
@@ -115,8 +132,8 @@ class Trainer:
         Returns the training loss, or inf when a weight has become NaN or inf.
         """
         net = self.net
-        z1, h, logits = self._forward(self.X)
-        loss, dlogits, P = head_loss(net.head, logits, self.y)
+        z1, h, logits = self._forward(self._X1)
+        loss, dlogits, _ = head_loss(net.head, logits, self.y)
         # a non-finite W1 or b1 makes z1 non-finite; W2 and b2 show in the loss
         if not np.isfinite(self._ones @ z1).all():
             loss = np.inf
@@ -124,16 +141,17 @@ class Trainer:
         hist = self.history
         hist.epoch.append(self.epoch)
         hist.train_loss.append(float(loss))
-        hist.train_acc.append(_accuracy(P, self.y == 1))
+        # P(class 1) >= 0.5 exactly where the logit (difference) is >= 0
+        t = logits[:, 0] if net.head == "sigmoid" else logits[:, 1] - logits[:, 0]
+        hist.train_acc.append(np.count_nonzero((t >= 0) == self._is_one) / len(t))
         if self.X_test is None:
             hist.test_loss.append(float("nan"))
             hist.test_acc.append(float("nan"))
         else:
-            t_loss, _, t_P = head_loss(
-                net.head, self._forward(self.X_test)[2], self.y_test
-            )
+            Z = self._forward(self._X1_test)[2]
+            t_loss, right = head_score(net.head, Z, self.y_test)
             hist.test_loss.append(float(t_loss))
-            hist.test_acc.append(_accuracy(t_P, self.y_test == 1))
+            hist.test_acc.append(right / len(self.y_test))
         return loss
 
     def run_epoch(self, order=None):
@@ -145,12 +163,12 @@ class Trainer:
         n, bs = len(self.y), self.batch_size
         if bs >= n:
             z1, h, dlogits = self._cached
-            self.opt.step(params, self._grads(self.X, z1, h, dlogits))
+            self.opt.step(params, self._grads(self._X1, z1, h, dlogits))
         else:
             order = np.arange(n) if order is None else order
             for start in range(0, n, bs):
                 idx = order[start : start + bs]
-                Xb, yb = self.X[idx], self.y[idx]
+                Xb, yb = self._X1[idx], self.y[idx]
                 z1, h, logits = self._forward(Xb)
                 dlogits = head_loss(self.net.head, logits, yb)[1]
                 self.opt.step(params, self._grads(Xb, z1, h, dlogits))
@@ -194,7 +212,7 @@ class Trainer:
 
     def _measure_restored(self):
         # the restored state was measured already; only the cache must match it again
-        z1, h, logits = self._forward(self.X)
+        z1, h, logits = self._forward(self._X1)
         self._cached = (z1, h, head_loss(self.net.head, logits, self.y)[1])
 
 

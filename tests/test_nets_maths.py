@@ -453,3 +453,21 @@ def test_confident_softmax_loss_equals_bce_of_the_difference_to_the_last_digit(m
     sig = nets.head_loss("sigmoid", np.array([[margin]]), np.array([1.0]))[0]
     assert soft == pytest.approx(math.log1p(math.exp(-margin)), rel=1e-15, abs=0)
     assert soft == pytest.approx(sig, rel=1e-15, abs=0)
+
+
+@pytest.mark.parametrize("head", ["sigmoid", "softmax"])
+@pytest.mark.parametrize("margin", [40.0, -40.0, 745.0])
+def test_the_measuring_loss_keeps_a_confident_answer_exact(head, margin):
+    from nets.heads import head_score
+
+    Z = np.array([[margin]]) if head == "sigmoid" else np.array([[0.0, margin]])
+    for label in (0.0, 1.0):
+        value, right = head_score(head, Z, np.array([label]))
+        # the closed form: softplus of the logit on the wrong side
+        wrong_side = margin if label == 0.0 else -margin
+        exact = math.log1p(math.exp(-abs(wrong_side))) + max(wrong_side, 0.0)
+        assert value == pytest.approx(exact, rel=1e-15, abs=0)
+        assert value == pytest.approx(
+            nets.head_loss(head, Z, np.array([label]))[0], rel=1e-15, abs=0
+        )
+        assert right == int((margin >= 0) == (label == 1.0))
