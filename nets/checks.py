@@ -1,6 +1,7 @@
 """Argument checks shared by the public functions: each error names the parameter,
 what is accepted and what was received."""
 
+import json
 import numbers
 
 import numpy as np
@@ -55,3 +56,37 @@ def check_array(name, value, ndim):
     if not np.all(np.isfinite(arr)):
         raise ValueError(f"{name} must hold finite numbers; received NaN or inf")
     return arr
+
+
+def read_json(data, max_chars):
+    """Parse JSON text or UTF-8 bytes (a byte-order mark is fine) of a user's file.
+
+    Every way a file can fail to be JSON is a ValueError whose message says which:
+    not UTF-8, past ``max_chars``, not valid JSON (with line and column), nested
+    too deeply, or holding an integer too long for Python to read.
+    """
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ValueError(
+                f"the file is not UTF-8 text (byte {exc.start}); expected JSON"
+            ) from None
+    data = data.removeprefix("\ufeff")
+    if len(data) > max_chars:
+        raise ValueError(
+            f"the file is too large ({len(data):,} characters; at most {max_chars:,})"
+        )
+    try:
+        return json.loads(data)
+    except json.JSONDecodeError as exc:
+        raise ValueError(
+            f"the file is not valid JSON: {exc.msg} at line {exc.lineno}, "
+            f"column {exc.colno}"
+        ) from None
+    except RecursionError:
+        raise ValueError(
+            "the file's lists or objects are nested too deeply to read"
+        ) from None
+    except ValueError:  # an integer of more digits than Python reads from text
+        raise ValueError("the file holds a number too long to read") from None

@@ -10,6 +10,7 @@ import json
 
 import numpy as np
 
+from .checks import read_json
 from .heads import LOSSES
 from .network import Net
 from .worked import MAX_SAMPLES
@@ -208,24 +209,7 @@ def read_net_json(text):
 
 
 def _read_net_json(text):
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")  # a byte-order mark is fine
-        except UnicodeDecodeError:
-            raise ValueError("the file is not UTF-8 text; expected JSON") from None
-    text = text.removeprefix("\ufeff")
-    if len(text) > MAX_JSON_CHARS:
-        raise ValueError(
-            f"the file is too large ({len(text)} characters; at most "
-            f"{MAX_JSON_CHARS}) for a net of this size"
-        )
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValueError(
-            f"the file is not valid JSON: {exc.msg} at line {exc.lineno}, "
-            f"column {exc.colno}"
-        ) from None
+    data = read_json(text, MAX_JSON_CHARS)
     if not isinstance(data, dict):
         raise ValueError(
             f"the file must hold a JSON object; it holds a {type(data).__name__}"

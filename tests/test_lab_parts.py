@@ -84,7 +84,7 @@ def test_json_export_reads_back_to_the_same_nets_and_settings():
 @pytest.mark.parametrize(
     "change, words",
     [
-        (lambda d: "not json", ["not a JSON file", "line 1"]),
+        (lambda d: "not json", ["not valid JSON", "line 1"]),
         (lambda d: {**d, "format": "other"}, ["not a Lab export"]),
         (lambda d: {**d, "version": 9}, ["version 9"]),
         (lambda d: {**d, "settings": {"hidden": 0}}, ["'hidden'"]),

@@ -11,6 +11,7 @@ import json
 
 import numpy as np
 
+from nets.checks import read_json
 from nets.csvdata import shorten
 from nets.network import Net
 from ui.lab_settings import validate
@@ -38,33 +39,14 @@ def lab_json(settings, sig_net, soft_net, epoch):
 
 
 def _parse(data):
-    if isinstance(data, bytes):
-        if len(data) > MAX_BYTES:
-            raise ValueError(
-                f"The file is {len(data):,} bytes, past the cap of {MAX_BYTES:,}."
-            )
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ValueError(
-                f"This is not a JSON file: byte {exc.start} is not UTF-8 text."
-            ) from None
+    if isinstance(data, bytes) and len(data) > MAX_BYTES:
+        raise ValueError(
+            f"The file is {len(data):,} bytes, past the cap of {MAX_BYTES:,}."
+        )
     try:
-        doc = json.loads(data)
-    except json.JSONDecodeError as exc:
-        raise ValueError(
-            f"This is not a JSON file: line {exc.lineno}, column {exc.colno}: "
-            f"{exc.msg}."
-        ) from None
-    except RecursionError:
-        raise ValueError(
-            "This is not a Lab export: its lists or objects are nested too deeply "
-            "to read."
-        ) from None
-    except ValueError:  # an integer of more digits than Python reads from text
-        raise ValueError(
-            "This is not a Lab export: it holds a number too long to read."
-        ) from None
+        doc = read_json(data, MAX_BYTES)
+    except ValueError as exc:
+        raise ValueError(f"This is not a Lab export: {exc}.") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ValueError(
             f'This JSON file is not a Lab export: it needs "format": "{FORMAT}".'
