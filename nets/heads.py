@@ -14,16 +14,6 @@ HEADS = {"sigmoid": 1, "softmax": 2}  # head name -> number of output units
 LOSSES = ("cross_entropy", "squared_error")
 
 
-def softplus_pair(z, e=None):
-    """Return ``(log(1 + e^-z), log(1 + e^z))`` without overflow or lost digits.
-
-    Both share ``log1p(e^-|z|)``, which is tiny but exact where one of them is tiny;
-    ``e = exp(-|z|)`` may be passed in when the caller has it already.
-    """
-    a = np.log1p(np.exp(-np.abs(z)) if e is None else e)
-    return a + np.maximum(-z, 0.0), a + np.maximum(z, 0.0)
-
-
 def _softplus_minus(z, y, e):
     """-y log p - (1 - y) log(1 - p) for p = sigmoid(z), as softplus(z) - y z.
 
@@ -35,8 +25,9 @@ def _softplus_minus(z, y, e):
 
 
 def log_sigmoid(z):
-    """log(sigmoid(z)), exact at any finite z."""
-    return -softplus_pair(z)[0]
+    """log(sigmoid(z)) = -log(1 + e^-z), exact at any finite z."""
+    # log1p keeps the tiny value where e^-|z| is tiny; max adds the large part
+    return -(np.maximum(-z, 0.0) + np.log1p(np.exp(-np.abs(z))))
 
 
 def log_softmax(Z):
