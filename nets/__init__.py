@@ -35,16 +35,9 @@ from .network import (
     predict_proba,
 )
 from .optim import OPTIMIZERS, LayerRates, NetRates, Optimizer, OptimizerSpec
+from .pairing import PAIRINGS, default_shift, lockstep_guarantee, make_twins
 from .relations import Relation, head_relations
-from .training import (
-    PAIRINGS,
-    History,
-    Trainer,
-    TwinTrainer,
-    lockstep_guarantee,
-    make_twins,
-    train_twins,
-)
+from .training import History, Trainer, TwinTrainer, train_twins
 from .worked import STEP_KEYS, Step, per_sample_grads, worked_steps
 
 __all__ = [
@@ -60,6 +53,7 @@ __all__ = [
     "TIPS_LABELS",
     "TOY_SETS",
     "CheckRow",
+    "default_shift",
     "Dataset",
     "Grads",
     "History",

@@ -11,7 +11,7 @@ import numpy as np
 from .activations import ACTIVATIONS
 from .heads import head_proba
 from .optim import LayerRates, NetRates
-from .training import default_shift, lockstep_guarantee, make_twins
+from .pairing import default_shift, lockstep_guarantee, make_twins
 
 REGULARISERS = ("none", "l1", "l2")
 SHIFTS = {"auto": None, "symmetric": "symmetric", "zero": 0.0, "half": 0.5}

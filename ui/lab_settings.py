@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from nets.csvdata import shorten
 from nets.features import DEFAULT_FEATURES, FEATURES
 from nets.lockstep import REGULARISERS, SHIFTS
-from nets.training import PAIRINGS
+from nets.pairing import PAIRINGS
 
 DATA_SOURCES = ("circle", "xor", "gauss", "spiral", "moons", "iris", "tips", "upload")
 
