@@ -10,33 +10,15 @@ lockstep probe (the gap on a 40 × 40 grid and the softmax rows' sum). Run it wi
 import statistics
 import time
 
-import numpy as np
-
 import nets
 from nets.features import FeatureMap
-from nets.lockstep import LockstepProbe, lab_twins
+from nets.lockstep import LockstepProbe, data_twins, grid_inputs, lab_twins
 
 
 def _twins(data, n_hidden, optimizer):
     fmap = FeatureMap.fit(data.X_train)
-    sig, soft, sig_rates, soft_rates = lab_twins(
-        2, n_hidden, "tanh", "matched", 0.1, optimizer
-    )
-    twins = nets.TwinTrainer(
-        sig,
-        soft,
-        fmap(data.X_train),
-        data.y_train,
-        fmap(data.X_test) if len(data.X_test) else None,
-        data.y_test if len(data.X_test) else None,
-        sig_rates,
-        soft_rates,
-        optimizer,
-    )
-    x1, x2 = nets.boundary_grid(np.vstack([data.X_train, data.X_test]), 40)
-    g1, g2 = np.meshgrid(x1, x2)
-    grid = fmap(np.column_stack([g1.ravel(), g2.ravel()]))
-    return twins, grid
+    pair = lab_twins(2, n_hidden, "tanh", "matched", 0.1, optimizer)
+    return data_twins(data, fmap, pair, optimizer), grid_inputs(data, fmap, 40)
 
 
 def epochs_per_second(data, n_hidden, optimizer, probe, epochs=1000, repeats=5):

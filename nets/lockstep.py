@@ -9,9 +9,11 @@ nets' probabilities on a set of points and the softmax rows' sum.
 import numpy as np
 
 from .activations import ACTIVATIONS
+from .grid import boundary_grid
 from .heads import head_proba
 from .optim import LayerRates, NetRates
 from .pairing import default_shift, lockstep_guarantee, make_twins
+from .training import TwinTrainer
 
 REGULARISERS = ("none", "l1", "l2")
 SHIFTS = {"auto": None, "symmetric": "symmetric", "zero": 0.0, "half": 0.5}
@@ -143,3 +145,33 @@ class LockstepProbe:
             "gap": list(self.gap),
             "row_sum": np.array(self.row_sum).tolist(),
         }
+
+
+def data_twins(data, fmap, twins, optimizer="sgd", batch_size=None, seed=0):
+    """A ``TwinTrainer`` on a data set's inputs as the nets see them (``fmap``).
+
+    ``twins`` is ``(sigmoid_net, softmax_net, sigmoid_rates, softmax_rates)``, as
+    ``lab_twins`` returns it; an empty test split is no test split.
+    """
+    sig, soft, sig_rates, soft_rates = twins
+    has_test = len(data.X_test) > 0
+    return TwinTrainer(
+        sig,
+        soft,
+        fmap(data.X_train),
+        data.y_train,
+        fmap(data.X_test) if has_test else None,
+        data.y_test if has_test else None,
+        sig_rates,
+        soft_rates,
+        optimizer,
+        batch_size,
+        seed,
+    )
+
+
+def grid_inputs(data, fmap, resolution):
+    """The plotted grid's points over ``data``, as the nets see them."""
+    x1, x2 = boundary_grid(np.vstack([data.X_train, data.X_test]), resolution)
+    g1, g2 = np.meshgrid(x1, x2)
+    return fmap(np.column_stack([g1.ravel(), g2.ravel()]))

@@ -185,3 +185,17 @@ def test_the_hook_can_stop_a_run_and_leaves_plain_runs_alone():
     assert twins.run(10, hook=lambda t: t.epoch >= 3) == 3
     assert twins.epoch == 3
     assert twins.run(4) == 4 and twins.epoch == 7
+
+
+def test_twins_on_a_data_set_without_a_test_split_train():
+    from nets.features import FeatureMap
+    from nets.lockstep import data_twins, grid_inputs
+
+    data = nets.make_toy("xor", n_points=40, train_ratio=1.0, seed=0)
+    assert len(data.X_test) == 0
+    fmap = FeatureMap.fit(data.X_train)
+    twins = data_twins(data, fmap, lab_twins(2, 3, "tanh", "matched", 0.1))
+    twins.run(3)
+    assert twins.sigmoid.history.epoch == [0, 1, 2, 3]
+    assert np.isnan(twins.sigmoid.history.test_loss).all()
+    assert grid_inputs(data, fmap, 10).shape == (100, fmap.n_inputs)

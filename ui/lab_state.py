@@ -6,12 +6,10 @@ URL on every run. The run (the twins, their probe and the grid) lives in
 ``st.session_state`` too: one user's nets are never shared.
 """
 
-import numpy as np
 import streamlit as st
 
-import nets
 from nets.features import FeatureMap
-from nets.lockstep import LockstepProbe, lab_twins
+from nets.lockstep import LockstepProbe, data_twins, grid_inputs, lab_twins
 from ui import lab_settings as ls
 
 STORE = "lab_settings"
@@ -101,22 +99,15 @@ def new_run(settings, data, data_version, start=None):
     )
     if start is not None:
         sig, soft = start
-    twins = nets.TwinTrainer(
-        sig,
-        soft,
-        fmap(data.X_train),
-        data.y_train,
-        fmap(data.X_test) if len(data.X_test) else None,
-        data.y_test,
-        sig_rates,
-        soft_rates,
+    twins = data_twins(
+        data,
+        fmap,
+        (sig, soft, sig_rates, soft_rates),
         settings["optimizer"],
         settings["batch"] or None,
         settings["seed"],
     )
-    x1, x2 = nets.boundary_grid(np.vstack([data.X_train, data.X_test]), GRID)
-    g1, g2 = np.meshgrid(x1, x2)
-    probe = LockstepProbe(fmap(np.column_stack([g1.ravel(), g2.ravel()])), twins)
+    probe = LockstepProbe(grid_inputs(data, fmap, GRID), twins)
     return {
         "key": run_key(settings, data_version),
         "twins": twins,
